@@ -1,0 +1,72 @@
+package uk.org.lxp.events.consumer;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one consumer of a service reads: its topics and a handler per event type. Types without a handler are
+ * skipped. A service declares its subscriptions as CDI beans; each runs as its own consumer group,
+ * {@code <application name>.<subscription name>}.
+ */
+public final class EventSubscription {
+
+    private final String name;
+    private final Set<String> topics;
+    private final Map<String, EventHandler> handlers;
+
+    private EventSubscription(String name, Set<String> topics, Map<String, EventHandler> handlers) {
+        this.name = name;
+        this.topics = Set.copyOf(topics);
+        this.handlers = Map.copyOf(handlers);
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Set<String> topics() {
+        return topics;
+    }
+
+    public Optional<EventHandler> handlerFor(String eventType) {
+        return Optional.ofNullable(handlers.get(eventType));
+    }
+
+    public static final class Builder {
+
+        private final String name;
+        private final Set<String> topics = new LinkedHashSet<>();
+        private final Map<String, EventHandler> handlers = new LinkedHashMap<>();
+
+        private Builder(String name) {
+            if (name == null || !name.matches("[a-z0-9][a-z0-9.-]*")) {
+                throw new IllegalArgumentException("A subscription name is lower-case letters, digits, dots, dashes");
+            }
+            this.name = name;
+        }
+
+        public Builder topic(String topic) {
+            topics.add(topic);
+            return this;
+        }
+
+        public Builder on(String eventType, EventHandler handler) {
+            handlers.put(eventType, handler);
+            return this;
+        }
+
+        public EventSubscription build() {
+            if (topics.isEmpty() || handlers.isEmpty()) {
+                throw new IllegalStateException("Subscription " + name + " needs a topic and a handler");
+            }
+            return new EventSubscription(name, topics, handlers);
+        }
+    }
+}

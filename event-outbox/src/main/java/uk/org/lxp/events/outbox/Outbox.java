@@ -1,0 +1,87 @@
+package uk.org.lxp.events.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import uk.org.lxp.events.EventsConfig;
+
+/**
+ * Records events in the service's own outbox table inside the caller's transaction, so an event exists if and
+ * only if the change it describes was committed. The relay publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    static final String NOTIFY_CHANNEL = "lxp_outbox";
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, event_type, topic, data_schema,
+                                      payload, traceparent, created_at, attempts)
+            VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 0)
+            """;
+
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+    private final EventsConfig config;
+    private final Clock clock;
+
+    Outbox(DataSource dataSource, ObjectMapper json, EventsConfig config) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.config = config;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Adds the event to the current transaction and returns its id (the CloudEvents {@code id}).
+     * There must be a transaction: an event recorded outside one could outlive a rolled-back change.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(OutboxEvent event) {
+        UUID eventId = UUID.randomUUID();
+        // Within a JTA transaction Agroal hands out the connection already enlisted in it, the one Hibernate uses.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT);
+             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + NOTIFY_CHANNEL + "', '')")) {
+            insert.setObject(1, eventId);
+            insert.setString(2, event.aggregateType());
+            insert.setString(3, event.aggregateId());
+            insert.setString(4, event.type());
+            insert.setString(5, event.topic());
+            insert.setString(6, config.schemaBase() + event.type());
+            insert.setString(7, json.writeValueAsString(event.data()));
+            insert.setString(8, currentTraceparent());
+            insert.setTimestamp(9, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+            // Delivered only on commit, and collapsed to one per transaction: it wakes the relay at once.
+            notify.execute();
+            return eventId;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data of " + event.type() + " cannot be written as JSON", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record " + event.type() + " in the outbox", e);
+        }
+    }
+
+    private static String currentTraceparent() {
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return null;
+        }
+        return "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex();
+    }
+}

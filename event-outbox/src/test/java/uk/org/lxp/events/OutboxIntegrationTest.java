@@ -1,0 +1,243 @@
+package uk.org.lxp.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import uk.org.lxp.events.outbox.OutboxRelay;
+import uk.org.lxp.events.outbox.OutboxRelayLifecycle;
+import uk.org.lxp.testing.KafkaTestBroker;
+import uk.org.lxp.testing.KafkaTopics;
+import uk.org.lxp.testing.LxpTestInfrastructure;
+
+@QuarkusTest
+@WithTestResource(LxpTestInfrastructure.class)
+class OutboxIntegrationTest {
+
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    LedgerProjection projection;
+
+    @Inject
+    OutboxRelayLifecycle relays;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        String aggregate = uniqueAggregate("rollback");
+
+        assertThatThrownBy(() -> ledger.addThenFail(aggregate, 1)).isInstanceOf(IllegalStateException.class);
+        ledger.add(aggregate, 2);
+
+        awaitApplied(aggregate, 2);
+        assertThat(ledger.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", aggregate)).isEqualTo(1);
+        assertThat(recordsOf(Ledger.TOPIC, aggregate)).extracting(this::sequenceOf).containsExactly(2);
+    }
+
+    @Test
+    void eventsCarryTheCloudEventsEnvelopeKeyedByAggregate() {
+        String aggregate = uniqueAggregate("envelope");
+        ledger.add(aggregate, 1);
+        awaitApplied(aggregate, 1);
+
+        ConsumerRecord<String, byte[]> record = recordsOf(Ledger.TOPIC, aggregate).get(0);
+        assertThat(record.key()).isEqualTo(aggregate);
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_type")).isEqualTo(Ledger.ENTRY_ADDED);
+        assertThat(header(record, "ce_source")).isEqualTo("/lxp/outbox-test");
+        assertThat(header(record, "ce_subject")).isEqualTo(aggregate);
+        assertThat(header(record, "ce_dataschema")).isEqualTo("urn:lxp:schema:" + Ledger.ENTRY_ADDED);
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
+        assertThat(java.time.Instant.parse(header(record, "ce_time"))).isNotNull();
+        assertThat(sequenceOf(record)).isEqualTo(1);
+    }
+
+    @Test
+    void poisonRecordGoesToTheDeadLetterTopicAndThePartitionKeepsFlowing() {
+        String aggregate = uniqueAggregate("poison");
+        ledger.addPoison(aggregate, 1);
+        ledger.add(aggregate, 2);
+        ledger.add(aggregate, 3);
+
+        awaitApplied(aggregate, 2);
+        assertThat(projection.poisonAttempts(aggregate)).isEqualTo(3);
+        List<ConsumerRecord<String, byte[]>> parked = recordsOf(Ledger.TOPIC + ".dlq", aggregate);
+        assertThat(parked).hasSize(1);
+        ConsumerRecord<String, byte[]> dead = parked.get(0);
+        assertThat(header(dead, "lxp_dlq_attempts")).isEqualTo("3");
+        assertThat(header(dead, "lxp_dlq_reason")).contains("poison entry " + aggregate + "/1");
+        assertThat(header(dead, "lxp_dlq_consumer")).isEqualTo(LedgerProjection.CONSUMER_GROUP);
+        assertThat(header(dead, "lxp_dlq_original_topic")).isEqualTo(Ledger.TOPIC);
+        assertThat(header(dead, "ce_type")).isEqualTo(Ledger.ENTRY_ADDED);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = 1",
+                aggregate)).isZero();
+    }
+
+    @Test
+    void relayThatDiesBetweenPublishingAndMarkingPublishesTwiceAndTheEffectHappensOnce() {
+        String aggregate = uniqueAggregate("redelivery");
+        ledger.addRange(aggregate, 1, 5);
+        awaitApplied(aggregate, 5);
+        await().atMost(DEADLINE).until(() -> unpublished(aggregate) == 0);
+
+        // A relay that dies after the broker acknowledged the batch but before its UPDATE leaves exactly this.
+        // No NOTIFY comes with it, so the relay's polling fallback has to find the rows.
+        ledger.update("UPDATE outbox_event SET published_at = NULL WHERE aggregate_id = ?", aggregate);
+
+        await().atMost(DEADLINE).until(() -> unpublished(aggregate) == 0);
+        await().atMost(DEADLINE).until(() -> topics.hasConsumedEverything(LedgerProjection.CONSUMER_GROUP, Ledger.TOPIC));
+        assertThat(recordsOf(Ledger.TOPIC, aggregate)).hasSize(10);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
+                aggregate)).isEqualTo(5);
+        assertThat(outOfOrder(aggregate)).isZero();
+    }
+
+    @Test
+    void twoRelaysOnOneOutboxNeverPublishAnAggregateOutOfOrder() throws Exception {
+        String prefix = uniqueAggregate("two-relays");
+        OutboxRelay running = relays.running().orElseThrow();
+        OutboxRelay second = relays.newRelay();
+        second.start();
+        try {
+            int aggregates = 20;
+            int perAggregate = 50;
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<?>> writes = new ArrayList<>();
+            for (int a = 0; a < aggregates; a++) {
+                String aggregate = prefix + "-" + a;
+                writes.add(writers.submit(() -> {
+                    for (int sequence = 1; sequence <= perAggregate; sequence++) {
+                        ledger.add(aggregate, sequence);
+                    }
+                }));
+            }
+            // Part-way through, the publishing relay goes away and the other one must take over.
+            await().atMost(DEADLINE).until(() -> ledger.count(
+                    "SELECT count(*) FROM ledger_entry WHERE aggregate_id LIKE ?", prefix + "-%") > 300);
+            assertThat(running.isLeader() ^ second.isLeader()).isTrue();
+            OutboxRelay leader = running.isLeader() ? running : second;
+            leader.stop();
+            for (Future<?> write : writes) {
+                write.get();
+            }
+            writers.shutdown();
+            leader.start();
+
+            for (int a = 0; a < aggregates; a++) {
+                awaitApplied(prefix + "-" + a, perAggregate);
+            }
+            assertThat(running.isLeader() && second.isLeader()).isFalse();
+            for (int a = 0; a < aggregates; a++) {
+                String aggregate = prefix + "-" + a;
+                assertThat(outOfOrder(aggregate)).as("out-of-order deliveries of %s", aggregate).isZero();
+                assertThat(recordsOf(Ledger.TOPIC, aggregate)).extracting(this::sequenceOf)
+                        .as("publication order of %s", aggregate).isSorted();
+            }
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void tenThousandEventsSurviveABrokerRestartInOrderAndExactlyOnce() throws Exception {
+        String prefix = uniqueAggregate("restart");
+        int aggregates = 100;
+        int perAggregate = 100;
+        int perTransaction = 10;
+        KafkaTestBroker broker = KafkaTestBroker.shared();
+        AtomicInteger written = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<?>> writes = new ArrayList<>();
+        for (int a = 0; a < aggregates; a++) {
+            String aggregate = prefix + "-" + a;
+            writes.add(writers.submit(() -> {
+                for (int first = 1; first <= perAggregate; first += perTransaction) {
+                    ledger.addRange(aggregate, first, perTransaction);
+                    written.addAndGet(perTransaction);
+                }
+            }));
+        }
+        try {
+            await().atMost(DEADLINE).until(() -> written.get() >= 3_000);
+            broker.stop();
+            await().atMost(DEADLINE).until(() -> written.get() >= 6_000);
+            broker.start();
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            writers.shutdown();
+            broker.start();
+        }
+
+        await().atMost(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> ledger.count(
+                "SELECT count(*) FROM applied_effect WHERE aggregate_id LIKE ?", prefix + "-%") == 10_000);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id LIKE ? AND applied_count <> 1",
+                prefix + "-%")).as("effects applied more than once").isZero();
+        assertThat(ledger.count("SELECT coalesce(sum(out_of_order), 0) FROM projection_progress WHERE aggregate_id LIKE ?",
+                prefix + "-%")).as("events applied out of order").isZero();
+        assertThat(ledger.count("SELECT count(*) FROM projection_progress WHERE aggregate_id LIKE ? AND last_sequence = ?",
+                prefix + "-%", perAggregate)).isEqualTo(aggregates);
+    }
+
+    private void awaitApplied(String aggregate, int sequence) {
+        await().atMost(DEADLINE).until(() -> ledger.count(
+                "SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = ?", aggregate, sequence) == 1);
+    }
+
+    private long unpublished(String aggregate) {
+        return ledger.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL", aggregate);
+    }
+
+    private long outOfOrder(String aggregate) {
+        return ledger.count("SELECT coalesce(sum(out_of_order), 0) FROM projection_progress WHERE aggregate_id = ?",
+                aggregate);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String aggregate) {
+        return topics.readAll(topic).stream().filter(record -> aggregate.equals(record.key())).toList();
+    }
+
+    private int sequenceOf(ConsumerRecord<String, byte[]> record) {
+        try {
+            return json.readTree(record.value()).get("sequence").asInt();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("Record value is not JSON", e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String uniqueAggregate(String purpose) {
+        return purpose + "-" + UUID.randomUUID();
+    }
+}
