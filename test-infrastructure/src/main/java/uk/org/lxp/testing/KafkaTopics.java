@@ -1,5 +1,6 @@
 package uk.org.lxp.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +18,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads topics and consumer-group positions of a test broker, as an operator's tools would. */
 public final class KafkaTopics {
@@ -28,6 +34,46 @@ public final class KafkaTopics {
 
     public KafkaTopics(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Publishes a CloudEvent in binary mode, as another service's outbox relay would, and waits for the broker's
+     * acknowledgement. Returns the event id.
+     */
+    public String publishCloudEvent(String topic, String key, String type, String source, String jsonData) {
+        String id = UUID.randomUUID().toString();
+        publishCloudEvent(topic, key, id, type, source, jsonData);
+        return id;
+    }
+
+    /** As {@link #publishCloudEvent(String, String, String, String, String)} with a chosen id: a redelivery. */
+    public void publishCloudEvent(String topic, String key, String id, String type, String source, String jsonData) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                jsonData.getBytes(StandardCharsets.UTF_8));
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_id", id);
+        header(record, "ce_type", type);
+        header(record, "ce_source", source);
+        header(record, "ce_subject", key);
+        header(record, "ce_time", Instant.now().toString());
+        header(record, "content-type", "application/json");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            producer.send(record).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not publish to " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing to " + topic, e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every record now on the topic, in partition order; an absent topic has none. */

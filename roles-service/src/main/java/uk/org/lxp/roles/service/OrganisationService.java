@@ -7,17 +7,22 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import uk.org.lxp.roles.Organisation;
+import uk.org.lxp.roles.events.OrganisationEvents;
 import uk.org.lxp.roles.repository.OrganisationRepository;
 
 @ApplicationScoped
 public class OrganisationService {
 
     private final OrganisationRepository organisations;
+    private final OrganisationEvents events;
     private final Clock clock;
 
-    OrganisationService(OrganisationRepository organisations, Clock clock) {
+    OrganisationService(OrganisationRepository organisations, OrganisationEvents events, Clock clock) {
         this.organisations = organisations;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -30,7 +35,12 @@ public class OrganisationService {
         Instant now = clock.instant();
         Organisation organisation = new Organisation(request.odsCode(), request.name(), request.type(),
                 request.validFrom(), request.validTo(), request.successorOdsCode(), now);
-        organisations.persist(organisation);
+        try {
+            organisations.persistAndFlush(organisation);
+        } catch (ConstraintViolationException concurrentRegistration) {
+            throw new DuplicateOrganisationException(request.odsCode());
+        }
+        events.registered(organisation);
         return organisation;
     }
 

@@ -1,0 +1,29 @@
+package uk.org.lxp.payequity.repository;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import io.quarkus.panache.common.Sort;
+import uk.org.lxp.payequity.PayPoint;
+import uk.org.lxp.payequity.PayYear;
+
+@ApplicationScoped
+public class PayPointRepository implements PanacheRepository<PayPoint> {
+
+    /** Band codes sort in pay order as text (2 .. 7, 8a .. 8d, 9). */
+    public List<PayPoint> forYear(PayYear year) {
+        return list("payYear", Sort.by("band").and("point"), year.toString());
+    }
+
+    public boolean hasYear(PayYear year) {
+        return count("payYear", year.toString()) > 0;
+    }
+
+    public List<String> years() {
+        return getEntityManager()
+                .createQuery("SELECT DISTINCT p.payYear FROM PayPoint p ORDER BY p.payYear", String.class)
+                .getResultList();
+    }
+}

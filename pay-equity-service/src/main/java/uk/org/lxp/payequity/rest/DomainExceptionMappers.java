@@ -1,0 +1,34 @@
+package uk.org.lxp.payequity.rest;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import uk.org.lxp.payequity.service.InvalidPayScaleException;
+import uk.org.lxp.payequity.service.PayYearExistsException;
+import uk.org.lxp.payequity.service.UnknownPayYearException;
+
+/** Turns this service's domain refusals into RFC 9457 problems with the status a client can act on. */
+public class DomainExceptionMappers {
+
+    @ServerExceptionMapper
+    public Response unknownPayYear(UnknownPayYearException e) {
+        return problem(Response.Status.NOT_FOUND, e);
+    }
+
+    @ServerExceptionMapper
+    public Response payYearExists(PayYearExistsException e) {
+        return problem(Response.Status.CONFLICT, e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPayScale(InvalidPayScaleException e) {
+        return problem(Response.Status.BAD_REQUEST, e);
+    }
+
+    private static Response problem(Response.Status status, RuntimeException e) {
+        return HttpProblem.builder().withStatus(status).withTitle(status.getReasonPhrase()).withDetail(e.getMessage())
+                .build().toResponse();
+    }
+}
