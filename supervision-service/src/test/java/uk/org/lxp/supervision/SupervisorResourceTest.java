@@ -1,0 +1,164 @@
+package uk.org.lxp.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.org.lxp.supervision.repository.OrganisationRepository;
+import uk.org.lxp.testing.KafkaTestBroker;
+import uk.org.lxp.testing.KafkaTopics;
+import uk.org.lxp.testing.LxpTestInfrastructure;
+import uk.org.lxp.testing.OidcTestServer;
+
+@QuarkusTest
+@WithTestResource(LxpTestInfrastructure.class)
+class SupervisorResourceTest {
+
+    private static final String ORGANISATIONS = "lxp.roles.organisation.v1";
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    ObjectMapper json;
+
+    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+
+    @BeforeEach
+    void organisationsArePublishedByRolesService() {
+        publishOrganisation("SVA01", null);
+        publishOrganisation("SVB01", null);
+        publishOrganisation("SVC01", "2020-03-31");
+        for (String code : new String[] {"SVA01", "SVB01", "SVC01"}) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> organisations.findByIdOptional(code).isPresent()));
+        }
+    }
+
+    private static String hrClientOf(String odsCode) {
+        return OidcTestServer.shared().token().clientId("hr-" + odsCode).subject("service-account-hr-" + odsCode)
+                .roles("hr-integration").organisations(odsCode).signed();
+    }
+
+    @Test
+    void anHrClientRegistersASupervisorOfItsOwnTrustAndReadsItBack() {
+        String id = given().auth().oauth2(hrClientOf("SVA01")).contentType(ContentType.JSON)
+                .body(supervisor("SVA01", "E-1001"))
+                .when().post("/api/v1/supervisors")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/supervisors/"))
+                .body("staffReference", equalTo("E-1001"))
+                .body("livedExperience", equalTo(true))
+                .extract().path("id");
+
+        given().auth().oauth2(hrClientOf("SVA01")).when().get("/api/v1/supervisors/" + id)
+                .then().statusCode(200).body("maxSupervisees", equalTo(6)).body("active", equalTo(true));
+        given().auth().oauth2(hrClientOf("SVA01")).when().get("/api/v1/supervisors?organisation=SVA01")
+                .then().statusCode(200).body("items.staffReference", hasItem("E-1001"));
+    }
+
+    @Test
+    void oneTrustsHrClientCanNeitherReadNorWriteAnothersSupervisors() {
+        String id = given().auth().oauth2(hrClientOf("SVA01")).contentType(ContentType.JSON)
+                .body(supervisor("SVA01", "E-2002"))
+                .when().post("/api/v1/supervisors").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(hrClientOf("SVB01")).when().get("/api/v1/supervisors/" + id)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(hrClientOf("SVB01")).when().get("/api/v1/supervisors?organisation=SVA01")
+                .then().statusCode(403);
+        given().auth().oauth2(hrClientOf("SVB01")).contentType(ContentType.JSON)
+                .body(supervisor("SVA01", "E-2003"))
+                .when().post("/api/v1/supervisors")
+                .then().statusCode(403).body("detail", containsString("SVA01"));
+    }
+
+    @Test
+    void registrationIsPublishedWithTheOpaqueStaffReferenceOnly() throws Exception {
+        String id = given().auth().oauth2(hrClientOf("SVA01")).contentType(ContentType.JSON)
+                .body(supervisor("SVA01", "E-3003"))
+                .when().post("/api/v1/supervisors").then().statusCode(201).extract().path("id");
+
+        ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30)).until(
+                () -> topics.readAll("lxp.supervision.supervisor.v1").stream()
+                        .filter(r -> id.equals(r.key())).findFirst(),
+                found -> found.isPresent()).orElseThrow();
+        JsonNode data = json.readTree(record.value());
+        assertThat(data.get("staffReference").asText()).isEqualTo("E-3003");
+        List<String> fields = new ArrayList<>();
+        data.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("id", "organisationCode", "staffReference", "livedExperience",
+                "maxSupervisees", "active", "version");
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("lxp.supervision.SupervisorRegistered");
+    }
+
+    @Test
+    void clientErrorsAreProblems() {
+        String hr = hrClientOf("SVA01");
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body(supervisor("SVA01", "E-4004"))
+                .when().post("/api/v1/supervisors").then().statusCode(201);
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body(supervisor("SVA01", "E-4004"))
+                .when().post("/api/v1/supervisors")
+                .then().statusCode(409).contentType("application/problem+json");
+
+        String admin = OidcTestServer.shared().token().roles("lxp-admin").signed();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(supervisor("NOORG", "E-4005"))
+                .when().post("/api/v1/supervisors")
+                .then().statusCode(422).body("detail", containsString("NOORG"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(supervisor("SVC01", "E-4006"))
+                .when().post("/api/v1/supervisors")
+                .then().statusCode(422).body("detail", containsString("has closed"));
+
+        given().auth().oauth2(hr).contentType(ContentType.JSON)
+                .body("""
+                        {"organisationCode":"SVA01","staffReference":"Jane Smith <jane@example.org>",
+                         "livedExperience":true,"maxSupervisees":0}
+                        """)
+                .when().post("/api/v1/supervisors")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("staffReference"))
+                .body("violations.field", hasItem("maxSupervisees"));
+
+        given().auth().oauth2(hr).when().get("/api/v1/supervisors/00000000-0000-4000-8000-000000000000")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/supervisors?organisation=SVA01").then().statusCode(401);
+        String practitioner = OidcTestServer.shared().token().roles("practitioner").organisations("SVA01").signed();
+        given().auth().oauth2(practitioner).contentType(ContentType.JSON).body(supervisor("SVA01", "E-4007"))
+                .when().post("/api/v1/supervisors").then().statusCode(403);
+    }
+
+    private void publishOrganisation(String odsCode, String validTo) {
+        topics.publishCloudEvent(ORGANISATIONS, odsCode, "lxp.roles.OrganisationRegistered", "/lxp/roles-service", """
+                {"odsCode":"%s","name":"Trust %s","type":"NHS_TRUST","validFrom":"2015-04-01","validTo":%s,
+                 "version":0,"updatedAt":"2026-11-22T10:00:00Z"}
+                """.formatted(odsCode, odsCode, validTo == null ? "null" : "\"" + validTo + "\""));
+    }
+
+    private static String supervisor(String organisation, String staffReference) {
+        return """
+                {"organisationCode":"%s","staffReference":"%s","livedExperience":true,"maxSupervisees":6}
+                """.formatted(organisation, staffReference);
+    }
+}
