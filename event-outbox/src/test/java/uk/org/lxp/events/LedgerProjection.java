@@ -26,6 +26,7 @@ public class LedgerProjection {
 
     private final DataSource dataSource;
     private final Map<String, AtomicInteger> poisonAttempts = new ConcurrentHashMap<>();
+    private final Map<String, Long> appliedAtNanos = new ConcurrentHashMap<>();
 
     LedgerProjection(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -41,6 +42,11 @@ public class LedgerProjection {
                 .topic(Ledger.TOPIC)
                 .on(Ledger.ENTRY_ADDED, this::apply)
                 .build();
+    }
+
+    /** When the handler applied the entry, on this JVM's monotonic clock; for the latency benchmark. */
+    public Long appliedAtNanos(String aggregateId, int sequence) {
+        return appliedAtNanos.get(aggregateId + "/" + sequence);
     }
 
     public int poisonAttempts(String aggregateId) {
@@ -71,6 +77,7 @@ public class LedgerProjection {
             progress.setString(1, entry.aggregateId());
             progress.setInt(2, entry.sequence());
             progress.executeUpdate();
+            appliedAtNanos.put(entry.aggregateId() + "/" + entry.sequence(), System.nanoTime());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
