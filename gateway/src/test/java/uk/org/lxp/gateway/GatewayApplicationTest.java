@@ -7,11 +7,11 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.lxp.testing.LxpTestInfrastructure;
+import uk.org.lxp.testing.OidcTestProvider;
 import uk.org.lxp.testing.OidcTestServer;
 
 @QuarkusTest
-@WithTestResource(LxpTestInfrastructure.class)
+@WithTestResource(OidcTestProvider.class)
 class GatewayApplicationTest {
 
     @Test
@@ -23,7 +23,7 @@ class GatewayApplicationTest {
 
     @Test
     void theApiNeedsAValidToken() {
-        given().when().get("/api/v1/organisations").then().statusCode(401);
+        given().when().get("/api/v1/organisations").then().statusCode(401).contentType("application/problem+json");
         String expired = OidcTestServer.shared().token().roles("lxp-admin")
                 .lifetime(java.time.Duration.ofMinutes(-5)).signed();
         given().auth().oauth2(expired).when().get("/api/v1/organisations").then().statusCode(401);

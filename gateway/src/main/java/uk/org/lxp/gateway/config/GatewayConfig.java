@@ -1,0 +1,45 @@
+package uk.org.lxp.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's settings, under {@code lxp.gateway}. */
+@ConfigMapping(prefix = "lxp.gateway")
+public interface GatewayConfig {
+
+    /** Where each service of the route table listens, e.g. {@code lxp.gateway.services.roles-service.url}. */
+    Map<String, Service> services();
+
+    RateLimit rateLimit();
+
+    Breaker circuitBreaker();
+
+    /** Largest request body passed on; a larger declared Content-Length gets 413. */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+
+    interface Service {
+        URI url();
+    }
+
+    /** A token bucket per client: {@code capacity} requests at once, refilled at {@code capacity} per {@code period}. */
+    interface RateLimit {
+        @WithDefault("100")
+        long capacity();
+
+        @WithDefault("1s")
+        Duration period();
+    }
+
+    interface Breaker {
+        @WithDefault("5")
+        int failureThreshold();
+
+        @WithDefault("10s")
+        Duration openFor();
+    }
+}

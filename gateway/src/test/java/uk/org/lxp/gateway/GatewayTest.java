@@ -1,0 +1,173 @@
+package uk.org.lxp.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.org.lxp.testing.OidcTestProvider;
+import uk.org.lxp.testing.OidcTestServer;
+import uk.org.lxp.testing.TestToken;
+
+@QuarkusTest
+@WithTestResource(OidcTestProvider.class)
+@WithTestResource(DownstreamServices.class)
+class GatewayTest {
+
+    @BeforeEach
+    void servicesAnswer() {
+        DownstreamServices.roles.stubFor(get(urlPathEqualTo("/api/v1/organisations"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"items\":[],\"page\":0,\"size\":50,\"totalItems\":0}")));
+        DownstreamServices.roles.stubFor(post(urlEqualTo("/api/v1/organisations"))
+                .willReturn(aResponse().withStatus(201).withHeader("Location", "/api/v1/organisations/RXT")
+                        .withHeader("Content-Type", "application/json").withBody("{\"odsCode\":\"RXT\"}")));
+        DownstreamServices.supervision.stubFor(get(urlPathEqualTo("/api/v1/supervisors"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"items\":[]}")));
+        DownstreamServices.supervision.stubFor(get(urlPathEqualTo("/api/v1/supervisors/slow"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(12_000)));
+    }
+
+    /** A token of its own client id per test, so that rate limits of one test never touch another. */
+    private static TestToken token(String... roles) {
+        return OidcTestServer.shared().token().clientId("client-" + UUID.randomUUID()).roles(roles);
+    }
+
+    @Test
+    void aValidTokenWithTheRightRoleIsProxiedAndTheTokenRelayedUnchanged() {
+        String hr = token("hr-integration").organisations("RXT").signed();
+        given().auth().oauth2(hr).header("X-Request-Id", "req-123")
+                .when().get("/api/v1/supervisors?organisation=RXT")
+                .then().statusCode(200)
+                .header("X-Request-Id", "req-123")
+                .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+
+        DownstreamServices.supervision.verify(getRequestedFor(urlEqualTo("/api/v1/supervisors?organisation=RXT"))
+                .withHeader("Authorization", equalTo("Bearer " + hr))
+                .withHeader("X-Request-Id", equalTo("req-123")));
+    }
+
+    @Test
+    void requestBodiesAndResponseHeadersPassThrough() {
+        String admin = token("lxp-admin").signed();
+        String body = "{\"odsCode\":\"RXT\",\"name\":\"" + "x".repeat(1500) + "\"}";
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/organisations")
+                .then().statusCode(201)
+                .header("Location", "/api/v1/organisations/RXT")
+                .header("X-Request-Id", notNullValue());
+
+        DownstreamServices.roles.verify(postRequestedFor(urlEqualTo("/api/v1/organisations"))
+                .withRequestBody(equalTo(body))
+                .withHeader("X-Request-Id", matching("[0-9a-f-]{36}")));
+    }
+
+    @Test
+    void everyBadTokenIsRejectedWithAProblem() {
+        OidcTestServer oidc = OidcTestServer.shared();
+        String valid = token("lxp-admin").signed();
+        String[] payload = valid.split("\\.");
+        String tampered = payload[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(Base64.getUrlDecoder().decode(payload[1])).replace("lxp-admin", "lxp-admin\",\"x\":\"y")
+                        .getBytes()) + "." + payload[2];
+
+        String[] rejected = {
+            token("lxp-admin").lifetime(Duration.ofMinutes(-5)).signed(),
+            token("lxp-admin").issuer("http://127.0.0.1:1/realms/other").signed(),
+            token("lxp-admin").audience("another-api").signed(),
+            token("lxp-admin").unsigned(),
+            tampered,
+            token("lxp-admin").hmacSignedWithPublicKey(),
+            token("lxp-admin").signedWithUnknownKey(),
+            "not-a-jwt",
+        };
+        given().when().get("/api/v1/organisations")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        for (String bad : rejected) {
+            given().auth().oauth2(bad).when().get("/api/v1/organisations")
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .body("status", org.hamcrest.Matchers.equalTo(401));
+        }
+        assertThat(oidc.issuer()).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
+    void theRouteTableDecidesRolesPathsAndMethods() {
+        given().auth().oauth2(token("practitioner").signed()).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/organisations")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("lxp-admin"));
+        given().auth().oauth2(token("practitioner").signed())
+                .when().get("/api/v1/supervisors?organisation=RXT")
+                .then().statusCode(403);
+        given().auth().oauth2(token("lxp-admin").signed())
+                .when().get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token("lxp-admin").signed())
+                .when().delete("/api/v1/organisations/RXT")
+                .then().statusCode(405).header("Allow", containsString("GET"));
+    }
+
+    @Test
+    void aStoppedServiceGetsAPromptProblemWhileOtherRoutesKeepWorking() {
+        String analyst = token("ics-analyst").icb("QHM").signed();
+        given().auth().oauth2(analyst).when().get("/api/v1/pay-scales")
+                .then().statusCode(503).contentType("application/problem+json")
+                .time(lessThan(5_000L))
+                .body("detail", containsString("pay-equity-service"));
+        given().auth().oauth2(analyst).when().get("/api/v1/organisations")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void aSlowServiceTimesOutWith504() {
+        given().auth().oauth2(token("lxp-admin").signed()).when().get("/api/v1/supervisors/slow")
+                .then().statusCode(504).contentType("application/problem+json")
+                .time(lessThan(12_000L))
+                .body("detail", containsString("supervision-service"));
+    }
+
+    @Test
+    void tooLargeABodyIsRefusedBeforeItIsSent() {
+        String admin = token("lxp-admin").signed();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + "x".repeat(DownstreamServices.MAX_BODY_BYTES) + "\"}")
+                .when().post("/api/v1/organisations")
+                .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void eachClientIsRateLimitedAndToldWhenToComeBack() {
+        String client = token("lxp-admin").signed();
+        for (int i = 0; i < DownstreamServices.RATE_LIMIT; i++) {
+            given().auth().oauth2(client).when().get("/api/v1/organisations").then().statusCode(200);
+        }
+        given().auth().oauth2(client).when().get("/api/v1/organisations")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        given().auth().oauth2(token("lxp-admin").signed()).when().get("/api/v1/organisations")
+                .then().statusCode(200);
+    }
+}
