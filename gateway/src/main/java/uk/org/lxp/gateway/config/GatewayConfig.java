@@ -18,6 +18,10 @@ public interface GatewayConfig {
 
     Breaker circuitBreaker();
 
+    /** The address integrators use; API documents name it as their server. */
+    @WithDefault("http://127.0.0.1:8080")
+    String publicUrl();
+
     /** Largest request body passed on; a larger declared Content-Length gets 413. */
     @WithDefault("10485760")
     long maxBodyBytes();
