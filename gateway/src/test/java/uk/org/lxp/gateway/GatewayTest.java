@@ -142,6 +142,34 @@ class GatewayTest {
     }
 
     @Test
+    void repeatedFailuresOpenTheBreakerSoCallersAreToldWhenToComeBack() {
+        String analyst = token("ics-analyst").signed();
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(analyst).when().get("/api/v1/pay-scales/2025-26").then().statusCode(503);
+        }
+        given().auth().oauth2(analyst).when().get("/api/v1/pay-scales/2025-26")
+                .then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", notNullValue())
+                .body("detail", containsString("not sending it requests"));
+    }
+
+    @Test
+    void readinessReportsEachDownstreamService() {
+        DownstreamServices.roles.stubFor(get(urlEqualTo("/q/health/ready"))
+                .willReturn(aResponse().withStatus(200).withBody("{\"status\":\"UP\"}")));
+        DownstreamServices.supervision.stubFor(get(urlEqualTo("/q/health/ready"))
+                .willReturn(aResponse().withStatus(503).withBody("{\"status\":\"DOWN\"}")));
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'downstream services' }.data.'roles-service'",
+                        org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'downstream services' }.data.'supervision-service'",
+                        org.hamcrest.Matchers.equalTo("DOWN"))
+                .body("checks.find { it.name == 'downstream services' }.data.'pay-equity-service'",
+                        org.hamcrest.Matchers.equalTo("DOWN"));
+    }
+
+    @Test
     void aSlowServiceTimesOutWith504() {
         given().auth().oauth2(token("lxp-admin").signed()).when().get("/api/v1/supervisors/slow")
                 .then().statusCode(504).contentType("application/problem+json")
