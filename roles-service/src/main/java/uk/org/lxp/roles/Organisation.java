@@ -2,18 +2,26 @@ package uk.org.lxp.roles;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 
 /**
  * An employer of LXPs or a body that groups them (an ICB). Organisations are effective-dated because they
- * merge: a merged trust gets a {@code validTo} and names its successor.
+ * merge: a merged trust gets a {@code validTo} and names its successor; its ICB membership changes over time.
  */
 @Entity
 public class Organisation {
@@ -31,7 +39,10 @@ public class Organisation {
     @Column(nullable = false)
     private OrganisationType type;
 
-    @Column(name = "valid_from", nullable = false)
+    @Column(name = "gss_code")
+    private String gssCode;
+
+    @Column(name = "valid_from")
     private LocalDate validFrom;
 
     @Column(name = "valid_to")
@@ -39,6 +50,10 @@ public class Organisation {
 
     @Column(name = "successor_ods_code")
     private String successorOdsCode;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "icb_membership", joinColumns = @JoinColumn(name = "organisation_id"))
+    private List<IcbMembership> icbMemberships = new ArrayList<>();
 
     @Version
     private int version;
@@ -52,25 +67,62 @@ public class Organisation {
     protected Organisation() {
     }
 
-    public Organisation(String odsCode, String name, OrganisationType type, LocalDate validFrom, LocalDate validTo,
-            String successorOdsCode, Instant now) {
-        if (validTo != null && validTo.isBefore(validFrom)) {
-            throw new IllegalArgumentException("validTo must not be before validFrom");
-        }
+    public Organisation(String odsCode, Details details, Instant now) {
         this.id = UUID.randomUUID();
         this.odsCode = odsCode;
-        this.name = name;
-        this.type = type;
-        this.validFrom = validFrom;
-        this.validTo = validTo;
-        this.successorOdsCode = successorOdsCode;
         this.createdAt = now;
+        apply(details, now);
+    }
+
+    /** Everything about an organisation that may change; the ODS code may not. */
+    public record Details(String name, OrganisationType type, String gssCode, LocalDate validFrom, LocalDate validTo,
+            String successorOdsCode, List<IcbMembership> icbMemberships) {
+    }
+
+    public void update(Details details, Instant now) {
+        apply(details, now);
+    }
+
+    private void apply(Details details, Instant now) {
+        if (details.validFrom() != null && details.validTo() != null && details.validTo().isBefore(details.validFrom())) {
+            throw new IllegalArgumentException("validTo must not be before validFrom");
+        }
+        if (odsCode.equals(details.successorOdsCode())) {
+            throw new IllegalArgumentException("An organisation cannot succeed itself");
+        }
+        List<IcbMembership> memberships = details.icbMemberships() == null ? List.of() : details.icbMemberships();
+        if (details.type() == OrganisationType.INTEGRATED_CARE_BOARD && !memberships.isEmpty()) {
+            throw new IllegalArgumentException("An ICB is not a member of an ICB");
+        }
+        for (int i = 0; i < memberships.size(); i++) {
+            for (int j = i + 1; j < memberships.size(); j++) {
+                if (memberships.get(i).overlaps(memberships.get(j))) {
+                    throw new IllegalArgumentException("ICB memberships overlap: an organisation belongs to one ICB at a time");
+                }
+            }
+        }
+        this.name = details.name();
+        this.type = details.type();
+        this.gssCode = details.gssCode();
+        this.validFrom = details.validFrom();
+        this.validTo = details.validTo();
+        this.successorOdsCode = details.successorOdsCode();
+        List<IcbMembership> sorted = memberships.stream().sorted(Comparator.comparing(IcbMembership::validFrom)).toList();
+        if (!sorted.equals(icbMemberships)) {
+            icbMemberships.clear();
+            icbMemberships.addAll(sorted);
+        }
         this.updatedAt = now;
     }
 
-    /** Whether the organisation existed on the given day. */
+    /** Whether the organisation existed on the given day; an unrecorded start counts as always. */
     public boolean isValidOn(LocalDate day) {
-        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+        return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
+    }
+
+    /** The ICB the organisation belonged to on the given day. */
+    public Optional<String> icbOn(LocalDate day) {
+        return icbMemberships.stream().filter(m -> m.isValidOn(day)).map(IcbMembership::icbOdsCode).findFirst();
     }
 
     public UUID id() {
@@ -89,6 +141,10 @@ public class Organisation {
         return type;
     }
 
+    public String gssCode() {
+        return gssCode;
+    }
+
     public LocalDate validFrom() {
         return validFrom;
     }
@@ -101,6 +157,10 @@ public class Organisation {
         return successorOdsCode;
     }
 
+    public List<IcbMembership> icbMemberships() {
+        return List.copyOf(icbMemberships);
+    }
+
     public int version() {
         return version;
     }
@@ -111,5 +171,9 @@ public class Organisation {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public Details details() {
+        return new Details(name, type, gssCode, validFrom, validTo, successorOdsCode, icbMemberships());
     }
 }

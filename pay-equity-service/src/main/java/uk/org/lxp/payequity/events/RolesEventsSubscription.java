@@ -17,6 +17,7 @@ public class RolesEventsSubscription {
 
     static final String ORGANISATION_TOPIC = "lxp.roles.organisation.v1";
     static final String ORGANISATION_REGISTERED = "lxp.roles.OrganisationRegistered";
+    static final String ORGANISATION_CHANGED = "lxp.roles.OrganisationChanged";
 
     private final OrganisationRepository organisations;
 
@@ -35,6 +36,7 @@ public class RolesEventsSubscription {
         return EventSubscription.named("roles-organisations")
                 .topic(ORGANISATION_TOPIC)
                 .on(ORGANISATION_REGISTERED, this::applyOrganisation)
+                .on(ORGANISATION_CHANGED, this::applyOrganisation)
                 .build();
     }
 

@@ -5,14 +5,30 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import uk.org.lxp.roles.service.DomainRuleException;
 import uk.org.lxp.roles.service.DuplicateOrganisationException;
+import uk.org.lxp.roles.service.UnknownOrganisationException;
 
 /** Turns this service's domain refusals into RFC 9457 problems with the status a client can act on. */
 public class DomainExceptionMappers {
 
     @ServerExceptionMapper
     public Response duplicateOrganisation(DuplicateOrganisationException e) {
-        return HttpProblem.builder().withStatus(Response.Status.CONFLICT).withTitle("Conflict")
-                .withDetail(e.getMessage()).build().toResponse();
+        return problem(Response.Status.CONFLICT, e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownOrganisation(UnknownOrganisationException e) {
+        return problem(Response.Status.NOT_FOUND, e);
+    }
+
+    @ServerExceptionMapper
+    public Response brokenRule(DomainRuleException e) {
+        return problem(Response.Status.BAD_REQUEST, e);
+    }
+
+    private static Response problem(Response.Status status, RuntimeException e) {
+        return HttpProblem.builder().withStatus(status).withTitle(status.getReasonPhrase()).withDetail(e.getMessage())
+                .build().toResponse();
     }
 }

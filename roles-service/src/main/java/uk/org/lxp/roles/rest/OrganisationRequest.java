@@ -1,7 +1,9 @@
 package uk.org.lxp.roles.rest;
 
 import java.time.LocalDate;
+import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,28 +12,50 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.org.lxp.roles.IcbMembership;
+import uk.org.lxp.roles.Organisation;
 import uk.org.lxp.roles.OrganisationType;
-import uk.org.lxp.roles.service.NewOrganisation;
 
-@Schema(name = "OrganisationRequest", description = "An organisation to register")
+@Schema(name = "OrganisationRequest", description = "An organisation: everything but its ODS code may change later")
 public record OrganisationRequest(
-        @Schema(description = "ODS code, or an own code for employers without one", example = "RXT")
-        @NotBlank @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be 3 to 10 upper-case letters or digits")
+        @Schema(description = "ODS code, or an own code for employers without one; ignored on update", example = "RGD")
+        @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be 3 to 10 upper-case letters or digits")
         String odsCode,
-        @Schema(example = "Birmingham and Solihull Mental Health NHS Foundation Trust")
+        @Schema(example = "Leeds and York Partnership NHS Foundation Trust")
         @NotBlank @Size(max = 200)
         String name,
         @Schema(example = "NHS_TRUST")
         @NotNull
         OrganisationType type,
-        @Schema(description = "First day the organisation existed", example = "2022-07-01")
-        @NotNull
+        @Schema(description = "ONS GSS code, for ICBs", example = "E54000054")
+        @Pattern(regexp = "E\\d{8}", message = "must be a GSS code like E54000054")
+        String gssCode,
+        @Schema(description = "First day the organisation existed, if known", example = "2007-04-01")
         LocalDate validFrom,
-        @Schema(description = "Last day the organisation existed, if it has closed or merged", example = "2026-03-31")
+        @Schema(description = "Last day the organisation existed, if it has closed or merged", example = "2024-10-31")
         LocalDate validTo,
-        @Schema(description = "ODS code of the organisation that took it over", example = "RV3")
+        @Schema(description = "ODS code of the organisation that took it over")
         @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be 3 to 10 upper-case letters or digits")
-        String successorOdsCode) {
+        String successorOdsCode,
+        @Schema(description = "ICB memberships over time; at most one at any day")
+        @Valid @Size(max = 20)
+        List<Membership> icbMemberships) {
+
+    @Schema(name = "IcbMembership")
+    public record Membership(
+            @Schema(example = "QWO") @NotNull @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code")
+            String icbOdsCode,
+            @Schema(example = "2022-07-01") @NotNull
+            LocalDate validFrom,
+            @Schema(example = "2026-03-31")
+            LocalDate validTo) {
+
+        @AssertTrue(message = "validTo must not be before validFrom")
+        @Schema(hidden = true)
+        public boolean isOrdered() {
+            return validFrom == null || validTo == null || !validTo.isBefore(validFrom);
+        }
+    }
 
     @AssertTrue(message = "validTo must not be before validFrom")
     @Schema(hidden = true)
@@ -39,7 +63,10 @@ public record OrganisationRequest(
         return validFrom == null || validTo == null || !validTo.isBefore(validFrom);
     }
 
-    NewOrganisation toCommand() {
-        return new NewOrganisation(odsCode, name, type, validFrom, validTo, successorOdsCode);
+    Organisation.Details details() {
+        List<IcbMembership> memberships = icbMemberships == null ? List.of() : icbMemberships.stream()
+                .map(m -> new IcbMembership(m.icbOdsCode(), m.validFrom(), m.validTo()))
+                .toList();
+        return new Organisation.Details(name, type, gssCode, validFrom, validTo, successorOdsCode, memberships);
     }
 }

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.org.lxp.supervision.Supervisor;
+import uk.org.lxp.api.CallerScope;
+import uk.org.lxp.api.PageOf;
 import uk.org.lxp.supervision.repository.SupervisorRepository;
 import uk.org.lxp.supervision.service.SupervisorService;
 

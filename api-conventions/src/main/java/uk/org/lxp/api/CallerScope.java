@@ -1,4 +1,4 @@
-package uk.org.lxp.supervision.rest;
+package uk.org.lxp.api;
 
 import java.util.Collection;
 import java.util.Set;
@@ -20,7 +20,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 @RequestScoped
 public class CallerScope {
 
-    static final String ADMIN = "lxp-admin";
+    public static final String ADMIN = "lxp-admin";
+    public static final String HR_INTEGRATION = "hr-integration";
+    public static final String ICS_ANALYST = "ics-analyst";
+    public static final String LXP_LEAD = "lxp-lead";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -46,6 +49,32 @@ public class CallerScope {
             return values.stream().map(String::valueOf).collect(Collectors.toSet());
         }
         return claim == null ? Set.of() : Set.of(String.valueOf(claim));
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** The ICB an analyst is scoped to (the {@code icb} claim), if any. */
+    public java.util.Optional<String> icb() {
+        Object claim = token.getClaim("icb");
+        if (claim instanceof JsonString single) {
+            return java.util.Optional.of(single.getString());
+        }
+        return claim == null ? java.util.Optional.empty() : java.util.Optional.of(String.valueOf(claim));
+    }
+
+    /** Who is acting, for audit: the machine client's id, else the token's subject. */
+    public String actor() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        String client = token.getClaim("azp");
+        return client != null ? client + "/" + token.getSubject() : identity.getPrincipal().getName();
+    }
+
+    public boolean mayActFor(String odsCode) {
+        return isAdmin() || organisations().contains(odsCode);
     }
 
     public void requireOrganisation(String odsCode) {

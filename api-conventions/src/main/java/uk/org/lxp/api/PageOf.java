@@ -1,4 +1,4 @@
-package uk.org.lxp.supervision.rest;
+package uk.org.lxp.api;
 
 import java.util.List;
 
