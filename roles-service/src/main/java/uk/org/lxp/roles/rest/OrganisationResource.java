@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import uk.org.lxp.api.PageOf;
+import uk.org.lxp.api.QueryParameters;
 import uk.org.lxp.roles.Organisation;
 import uk.org.lxp.roles.OrganisationType;
 import uk.org.lxp.roles.repository.OrganisationRepository;
@@ -116,13 +117,14 @@ public class OrganisationResource {
     @APIResponse(responseCode = "400", description = "Invalid paging or filter")
     @APIResponse(responseCode = "401", description = "No valid token")
     public PageOf<OrganisationResponse> list(
-            @Parameter(description = "Only this kind") @QueryParam("type") OrganisationType type,
+            @Parameter(description = "Only this kind, e.g. NHS_TRUST") @QueryParam("type") String type,
             @Parameter(description = "Only members of this ICB (on the day given by 'on', else today)")
             @QueryParam("icb") @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code") String icb,
             @Parameter(description = "Only organisations that existed on this day, e.g. 2025-01-01") @QueryParam("on") LocalDate on,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        var filter = new OrganisationRepository.Filter(type, icb, on);
+        var filter = new OrganisationRepository.Filter(
+                QueryParameters.enumValue(OrganisationType.class, "type", type), icb, on);
         var items = repository.list(filter, page, size).stream().map(OrganisationResponse::of).toList();
         return new PageOf<>(items, page, size, repository.count(filter));
     }

@@ -1,0 +1,13 @@
+package uk.org.lxp.roles;
+
+/** Domains of the HEE Competence Framework for Mental Health Peer Support Workers (2020). */
+public enum CompetenceDomain {
+    VALUES_AND_PRINCIPLES_OF_PEER_SUPPORT,
+    KNOWLEDGE_FOR_PEER_SUPPORT_WORKERS,
+    CORE_RELATIONAL_SKILLS,
+    SUPPORTING_PEOPLE,
+    WORKING_WITH_TEAMS_AND_PROMOTING_RIGHTS,
+    SELF_CARE_AND_SUPPORT,
+    META_COMPETENCES,
+    ORGANISATIONAL_COMPETENCES
+}

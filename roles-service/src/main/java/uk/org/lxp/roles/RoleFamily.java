@@ -1,0 +1,11 @@
+package uk.org.lxp.roles;
+
+/** The families of lived experience work. */
+public enum RoleFamily {
+    PEER_SUPPORT,
+    LIVED_EXPERIENCE_RESEARCH,
+    LIVED_EXPERIENCE_EDUCATION_AND_TRAINING,
+    LIVED_EXPERIENCE_CONSULTANCY,
+    EXPERT_BY_EXPERIENCE_AND_COPRODUCTION,
+    LIVED_EXPERIENCE_LEADERSHIP
+}
