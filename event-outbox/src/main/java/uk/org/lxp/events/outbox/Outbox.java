@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -52,28 +54,44 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(OutboxEvent event) {
-        UUID eventId = UUID.randomUUID();
+        return recordAll(List.of(event)).get(0);
+    }
+
+    /** Adds many events to the current transaction in one batch, in the order given; returns their ids. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> recordAll(List<OutboxEvent> events) {
+        List<UUID> ids = new ArrayList<>(events.size());
+        if (events.isEmpty()) {
+            return ids;
+        }
+        String traceparent = currentTraceparent();
+        Timestamp now = Timestamp.from(clock.instant());
         // Within a JTA transaction Agroal hands out the connection already enlisted in it, the one Hibernate uses.
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT);
              PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + NOTIFY_CHANNEL + "', '')")) {
-            insert.setObject(1, eventId);
-            insert.setString(2, event.aggregateType());
-            insert.setString(3, event.aggregateId());
-            insert.setString(4, event.type());
-            insert.setString(5, event.topic());
-            insert.setString(6, config.schemaBase() + event.type());
-            insert.setString(7, json.writeValueAsString(event.data()));
-            insert.setString(8, currentTraceparent());
-            insert.setTimestamp(9, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
+            for (OutboxEvent event : events) {
+                UUID eventId = UUID.randomUUID();
+                insert.setObject(1, eventId);
+                insert.setString(2, event.aggregateType());
+                insert.setString(3, event.aggregateId());
+                insert.setString(4, event.type());
+                insert.setString(5, event.topic());
+                insert.setString(6, config.schemaBase() + event.type());
+                insert.setString(7, json.writeValueAsString(event.data()));
+                insert.setString(8, traceparent);
+                insert.setTimestamp(9, now);
+                insert.addBatch();
+                ids.add(eventId);
+            }
+            insert.executeBatch();
             // Delivered only on commit, and collapsed to one per transaction: it wakes the relay at once.
             notify.execute();
-            return eventId;
+            return ids;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event data of " + event.type() + " cannot be written as JSON", e);
+            throw new IllegalArgumentException("Event data cannot be written as JSON", e);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record " + event.type() + " in the outbox", e);
+            throw new IllegalStateException("Could not record events in the outbox", e);
         }
     }
 

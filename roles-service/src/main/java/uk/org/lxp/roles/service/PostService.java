@@ -1,0 +1,132 @@
+package uk.org.lxp.roles.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import uk.org.lxp.api.Audit;
+import uk.org.lxp.roles.Post;
+import uk.org.lxp.roles.RoleProfile;
+import uk.org.lxp.roles.events.PostEvents;
+import uk.org.lxp.roles.events.PostEvents.PostState;
+import uk.org.lxp.roles.repository.OrganisationRepository;
+import uk.org.lxp.roles.repository.PostRepository;
+import uk.org.lxp.roles.repository.RoleProfileRepository;
+
+/** The establishment as HR systems sync it: many posts per call, each created, changed or left as it is. */
+@ApplicationScoped
+public class PostService {
+
+    public static final int MAX_BULK = 10_000;
+
+    private final PostRepository posts;
+    private final RoleProfileRepository profiles;
+    private final OrganisationRepository organisations;
+    private final PostEvents events;
+    private final Audit audit;
+    private final Clock clock;
+
+    PostService(PostRepository posts, RoleProfileRepository profiles, OrganisationRepository organisations,
+            PostEvents events, Audit audit, Clock clock) {
+        this.posts = posts;
+        this.profiles = profiles;
+        this.organisations = organisations;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Item(String postReference, Post.Details details) {
+    }
+
+    public enum Outcome { CREATED, CHANGED, UNCHANGED }
+
+    public record ItemResult(String postReference, UUID id, int version, Outcome outcome) {
+    }
+
+    public record Result(int created, int changed, int unchanged, List<ItemResult> posts) {
+    }
+
+    /**
+     * Creates or updates the organisation's posts by post reference, all or nothing. Only posts that really change
+     * get a new version, an event and an audit record.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Result upsert(String organisation, List<Item> items) {
+        if (organisations.findByOdsCode(organisation).isEmpty()) {
+            throw new DomainRuleException("Organisation " + organisation + " is not registered");
+        }
+        Set<String> seen = new HashSet<>();
+        for (Item item : items) {
+            if (!seen.add(item.postReference())) {
+                throw new DomainRuleException("Post reference " + item.postReference() + " appears twice in the request");
+            }
+        }
+        checkRoleProfiles(organisation, items);
+        Map<String, Post> existing = posts.byReference(organisation, seen);
+        Instant now = clock.instant();
+        List<PostEvents.Change> changes = new ArrayList<>();
+        List<Post> created = new ArrayList<>();
+        for (Item item : items) {
+            Post post = existing.get(item.postReference());
+            if (post == null) {
+                post = new Post(organisation, item.postReference(), item.details(), now);
+                created.add(post);
+                changes.add(new PostEvents.Change(PostEvents.CREATED, post));
+            } else if (post.update(item.details(), now)) {
+                changes.add(new PostEvents.Change(PostEvents.CHANGED, post));
+            }
+        }
+        posts.persist(created);
+        posts.flush();
+        events.recordAll(changes);
+        audit.recordAll(changes.stream()
+                .map(change -> new Audit.Entry(change.type().equals(PostEvents.CREATED) ? "post.created" : "post.changed",
+                        "post", change.post().id().toString(), PostState.of(change.post())))
+                .toList());
+        Map<String, Post> createdByReference = created.stream()
+                .collect(Collectors.toMap(Post::postReference, Function.identity()));
+        Set<Post> changed = changes.stream().map(PostEvents.Change::post).collect(Collectors.toSet());
+        List<ItemResult> results = new ArrayList<>(items.size());
+        for (Item item : items) {
+            Post post = createdByReference.get(item.postReference());
+            Outcome outcome = Outcome.CREATED;
+            if (post == null) {
+                post = existing.get(item.postReference());
+                outcome = changed.contains(post) ? Outcome.CHANGED : Outcome.UNCHANGED;
+            }
+            results.add(new ItemResult(post.postReference(), post.id(), post.version(), outcome));
+        }
+        int changedCount = changes.size() - created.size();
+        return new Result(created.size(), changedCount, items.size() - changes.size(), results);
+    }
+
+    private void checkRoleProfiles(String organisation, List<Item> items) {
+        Set<UUID> ids = items.stream().map(item -> item.details().roleProfileId()).collect(Collectors.toSet());
+        Map<UUID, RoleProfile> found = profiles.list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(RoleProfile::id, Function.identity()));
+        for (UUID id : ids) {
+            RoleProfile profile = found.get(id);
+            if (profile == null) {
+                throw new DomainRuleException("Role profile " + id + " does not exist");
+            }
+            if (!profile.isTemplate() && !organisation.equals(profile.ownerOdsCode())) {
+                throw new DomainRuleException("Role profile " + id + " belongs to " + profile.ownerOdsCode()
+                        + ", not " + organisation + ": adopt or create the organisation's own profile");
+            }
+            if (profile.status() == RoleProfile.Status.RETIRED) {
+                throw new DomainRuleException("Role profile " + id + " is retired and cannot have posts");
+            }
+        }
+    }
+}
