@@ -10,6 +10,7 @@ import uk.org.lxp.roles.service.DuplicateOrganisationException;
 import uk.org.lxp.roles.service.LifecycleConflictException;
 import uk.org.lxp.roles.service.UnknownOrganisationException;
 import uk.org.lxp.roles.service.UnknownRoleProfileException;
+import uk.org.lxp.roles.service.UnknownRouteException;
 
 /** Turns this service's domain refusals into RFC 9457 problems with the status a client can act on. */
 public class DomainExceptionMappers {
@@ -31,6 +32,11 @@ public class DomainExceptionMappers {
 
     @ServerExceptionMapper
     public Response unknownRoleProfile(UnknownRoleProfileException e) {
+        return problem(Response.Status.NOT_FOUND, e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownRoute(UnknownRouteException e) {
         return problem(Response.Status.NOT_FOUND, e);
     }
 
