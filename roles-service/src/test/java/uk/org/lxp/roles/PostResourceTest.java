@@ -138,6 +138,28 @@ class PostResourceTest {
     }
 
     @Test
+    void aSingleUpdateNeedsTheCurrentETag() {
+        String id = send(hrOf(organisation), "one-" + UUID.randomUUID(), bulk(1, "VACANT")).jsonPath().getString("posts[0].id");
+        String item = """
+                {"postReference":"%s-00000","roleProfileId":"%s","fte":1.0,"team":"Team 0","status":"FROZEN",
+                 "funding":{"kind":"FIXED_TERM","endDate":"2027-03-31"}}""".formatted(organisation, profile);
+        given().auth().oauth2(hrOf(organisation)).contentType(ContentType.JSON).body(item)
+                .when().put("/api/v1/posts/" + id).then().statusCode(428);
+        given().auth().oauth2(hrOf(organisation)).contentType(ContentType.JSON).body(item).header("If-Match", "\"4\"")
+                .when().put("/api/v1/posts/" + id).then().statusCode(412);
+        given().auth().oauth2(hrOf("RXG")).contentType(ContentType.JSON).body(item).header("If-Match", "\"0\"")
+                .when().put("/api/v1/posts/" + id).then().statusCode(403);
+        given().auth().oauth2(hrOf(organisation)).contentType(ContentType.JSON).body(item).header("If-Match", "\"0\"")
+                .when().put("/api/v1/posts/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("status", equalTo("FROZEN"));
+        given().auth().oauth2(hrOf(organisation)).contentType(ContentType.JSON)
+                .body(item.replace("-00000", "-99999")).header("If-Match", "\"1\"")
+                .when().put("/api/v1/posts/" + id).then().statusCode(400).body("detail", containsString("cannot change"));
+        given().auth().oauth2(hrOf(organisation)).contentType(ContentType.JSON).body(item).header("If-Match", "\"0\"")
+                .when().put("/api/v1/posts/" + UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
     void oneTrustsHrClientCanNeitherReadNorChangeAnothersPosts() {
         String id = send(hrOf(organisation), "own-" + UUID.randomUUID(), bulk(1, "VACANT")).jsonPath().getString("posts[0].id");
         String stranger = hrOf("RXG");

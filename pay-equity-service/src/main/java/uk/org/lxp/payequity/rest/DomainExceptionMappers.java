@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
+import uk.org.lxp.api.Problems;
 import uk.org.lxp.payequity.service.InvalidPayScaleException;
 import uk.org.lxp.payequity.service.PayYearExistsException;
 import uk.org.lxp.payequity.service.UnknownPayYearException;
@@ -14,21 +14,16 @@ public class DomainExceptionMappers {
 
     @ServerExceptionMapper
     public Response unknownPayYear(UnknownPayYearException e) {
-        return problem(Response.Status.NOT_FOUND, e);
+        return Problems.of(Response.Status.NOT_FOUND, e);
     }
 
     @ServerExceptionMapper
     public Response payYearExists(PayYearExistsException e) {
-        return problem(Response.Status.CONFLICT, e);
+        return Problems.of(Response.Status.CONFLICT, e);
     }
 
     @ServerExceptionMapper
     public Response invalidPayScale(InvalidPayScaleException e) {
-        return problem(Response.Status.BAD_REQUEST, e);
-    }
-
-    private static Response problem(Response.Status status, RuntimeException e) {
-        return HttpProblem.builder().withStatus(status).withTitle(status.getReasonPhrase()).withDetail(e.getMessage())
-                .build().toResponse();
+        return Problems.of(Response.Status.BAD_REQUEST, e);
     }
 }

@@ -18,12 +18,13 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -151,8 +152,29 @@ public class PostResource {
     @APIResponse(responseCode = "403", description = "Outside the token's organisations or ICB")
     @APIResponse(responseCode = "404", description = "No such post")
     public Response get(@PathParam("id") UUID id) {
-        Post post = posts.findByIdOptional(id).orElseThrow(() -> new NotFoundException("No post with id " + id));
+        Post post = service.load(id);
         requireReadRights(post);
+        return Response.ok(PostState.of(post)).tag(Integer.toString(post.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({"lxp-admin", "hr-integration"})
+    @Operation(summary = "Change one post; its post reference cannot change")
+    @APIResponse(responseCode = "200", description = "The post, changed if anything differed; the ETag header holds its version")
+    @APIResponse(responseCode = "400", description = "Invalid post or a broken rule")
+    @APIResponse(responseCode = "403", description = "The token may not act for the post's organisation")
+    @APIResponse(responseCode = "404", description = "No such post")
+    @APIResponse(responseCode = "412", description = "The post changed since the If-Match version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid PostBulkRequest.PostItem item) {
+        Post post = service.update(id, ifMatch, details(item, 0), existing -> {
+            caller.requireOrganisation(existing.organisationOdsCode());
+            if (!existing.postReference().equals(item.postReference())) {
+                throw new DomainRuleException("A post's reference cannot change: it is " + existing.postReference());
+            }
+        });
         return Response.ok(PostState.of(post)).tag(Integer.toString(post.version())).build();
     }
 
@@ -178,15 +200,18 @@ public class PostResource {
         List<PostService.Item> items = new ArrayList<>(request.posts().size());
         for (int i = 0; i < request.posts().size(); i++) {
             PostBulkRequest.PostItem item = request.posts().get(i);
-            try {
-                Post.Funding funding = new Post.Funding(item.funding().kind(), item.funding().endDate(),
-                        item.funding().stream());
-                items.add(new PostService.Item(item.postReference(), new Post.Details(item.roleProfileId(), item.fte(),
-                        item.team(), item.status(), funding, item.holderStaffReference())));
-            } catch (IllegalArgumentException broken) {
-                throw new DomainRuleException("posts[" + i + "] (" + item.postReference() + "): " + broken.getMessage());
-            }
+            items.add(new PostService.Item(item.postReference(), details(item, i)));
         }
         return items;
+    }
+
+    private static Post.Details details(PostBulkRequest.PostItem item, int index) {
+        try {
+            Post.Funding funding = new Post.Funding(item.funding().kind(), item.funding().endDate(), item.funding().stream());
+            return new Post.Details(item.roleProfileId(), item.fte(), item.team(), item.status(), funding,
+                    item.holderStaffReference());
+        } catch (IllegalArgumentException broken) {
+            throw new DomainRuleException("posts[" + index + "] (" + item.postReference() + "): " + broken.getMessage());
+        }
     }
 }

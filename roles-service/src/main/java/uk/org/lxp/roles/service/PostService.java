@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import uk.org.lxp.api.Audit;
+import uk.org.lxp.api.ETags;
 import uk.org.lxp.roles.Post;
 import uk.org.lxp.roles.RoleProfile;
 import uk.org.lxp.roles.events.PostEvents;
@@ -109,6 +110,25 @@ public class PostService {
         }
         int changedCount = changes.size() - created.size();
         return new Result(created.size(), changedCount, items.size() - changes.size(), results);
+    }
+
+    /** Changes one post, if the caller has seen its current version. */
+    @Transactional
+    public Post update(UUID id, String ifMatch, Post.Details details, java.util.function.Consumer<Post> mayEdit) {
+        Post post = load(id);
+        mayEdit.accept(post);
+        ETags.requireMatch(ifMatch, post.version());
+        checkRoleProfiles(post.organisationOdsCode(), List.of(new Item(post.postReference(), details)));
+        if (post.update(details, clock.instant())) {
+            posts.flush();
+            events.recordAll(List.of(new PostEvents.Change(PostEvents.CHANGED, post)));
+            audit.record("post.changed", "post", post.id().toString(), PostState.of(post));
+        }
+        return post;
+    }
+
+    public Post load(UUID id) {
+        return posts.findByIdOptional(id).orElseThrow(() -> new UnknownPostException(id));
     }
 
     private void checkRoleProfiles(String organisation, List<Item> items) {
