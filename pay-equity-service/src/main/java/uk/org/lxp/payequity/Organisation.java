@@ -2,10 +2,16 @@ package uk.org.lxp.payequity;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * An organisation as roles-service last described it. Only newer versions replace it, so a late redelivery of
@@ -33,6 +39,10 @@ public class Organisation {
     @Column(name = "successor_ods_code")
     private String successorOdsCode;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "icb_memberships", nullable = false)
+    private List<IcbMembership> icbMemberships = new ArrayList<>();
+
     @Column(name = "source_version", nullable = false)
     private int sourceVersion;
 
@@ -48,8 +58,16 @@ public class Organisation {
     }
 
     /** Takes the published state if it is newer than what is held; says whether it did. */
+    /** Membership of an ICB over time, as roles-service publishes it. */
+    public record IcbMembership(String icbOdsCode, LocalDate validFrom, LocalDate validTo) {
+
+        boolean isValidOn(LocalDate day) {
+            return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+        }
+    }
+
     public boolean apply(String name, String type, LocalDate validFrom, LocalDate validTo, String successorOdsCode,
-            int version, Instant updatedAt) {
+            List<IcbMembership> memberships, int version, Instant updatedAt) {
         if (version <= sourceVersion) {
             return false;
         }
@@ -58,9 +76,15 @@ public class Organisation {
         this.validFrom = validFrom;
         this.validTo = validTo;
         this.successorOdsCode = successorOdsCode;
+        this.icbMemberships = new ArrayList<>(memberships == null ? List.of() : memberships);
         this.sourceVersion = version;
         this.updatedAt = updatedAt;
         return true;
+    }
+
+    /** The ICB the organisation belonged to on the day. */
+    public Optional<String> icbOn(LocalDate day) {
+        return icbMemberships.stream().filter(m -> m.isValidOn(day)).map(IcbMembership::icbOdsCode).findFirst();
     }
 
     public String odsCode() {

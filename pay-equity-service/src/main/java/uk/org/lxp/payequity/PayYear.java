@@ -26,6 +26,11 @@ public record PayYear(int startYear) {
         return new PayYear(start);
     }
 
+    /** The pay year a day falls in: from 1 April to 31 March. */
+    public static PayYear containing(java.time.LocalDate day) {
+        return new PayYear(day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1);
+    }
+
     @Override
     public String toString() {
         return startYear + "/" + String.format("%02d", (startYear + 1) % 100);

@@ -27,6 +27,32 @@ class PayCalculationsTest {
     }
 
     @Test
+    void highCostAreaSupplementKeepsToItsMinimumAndMaximum() {
+        BigDecimal percent = new BigDecimal("20");
+        BigDecimal minimum = new BigDecimal("5609");
+        BigDecimal maximum = new BigDecimal("8466");
+        // Inner London 2025/26: 20% of Band 3 entry (24,937) is 4,987.40, below the 5,609 minimum.
+        assertThat(PayCalculations.highCostAreaSupplement(new BigDecimal("24937"), percent, minimum, maximum))
+                .isEqualByComparingTo("5609.00");
+        // 20% of Band 5 entry (31,049) is 6,209.80, inside the bounds.
+        assertThat(PayCalculations.highCostAreaSupplement(new BigDecimal("31049"), percent, minimum, maximum))
+                .isEqualByComparingTo("6209.80");
+        // 20% of Band 8a entry (55,690) is 11,138, above the 8,466 maximum.
+        assertThat(PayCalculations.highCostAreaSupplement(new BigDecimal("55690"), percent, minimum, maximum))
+                .isEqualByComparingTo("8466.00");
+    }
+
+    @Test
+    void sessionalAndHourlyRatesTurnIntoFullTimeYearsAndBack() {
+        // 300 GBP a day, the sessional trainer rate reported in one region, is 78,214.50 a full-time year.
+        assertThat(PayCalculations.annualFromDayRate(new BigDecimal("300"))).isEqualByComparingTo("78214.50");
+        assertThat(PayCalculations.dayRate(new BigDecimal("24937"))).isEqualByComparingTo("95.65");
+        assertThat(PayCalculations.annualFromHourly(new BigDecimal("12.75"))).isEqualByComparingTo("24930.87");
+        assertThat(PayCalculations.forFte(new BigDecimal("24937"), new BigDecimal("0.6"))).isEqualByComparingTo("14962.20");
+        assertThat(PayCalculations.unpaid()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void payYearsReadBothWaysAndRejectNonsense() {
         assertThat(PayYear.parse("2025/26")).isEqualTo(new PayYear(2025));
         assertThat(PayYear.parse("2025-26").toString()).isEqualTo("2025/26");

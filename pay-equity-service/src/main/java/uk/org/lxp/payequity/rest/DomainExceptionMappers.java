@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import uk.org.lxp.api.Problems;
+import uk.org.lxp.payequity.service.InvalidPayRecordException;
 import uk.org.lxp.payequity.service.InvalidPayScaleException;
+import uk.org.lxp.payequity.service.UnknownPostsException;
 import uk.org.lxp.payequity.service.PayYearExistsException;
 import uk.org.lxp.payequity.service.UnknownPayYearException;
 
@@ -20,6 +22,16 @@ public class DomainExceptionMappers {
     @ServerExceptionMapper
     public Response payYearExists(PayYearExistsException e) {
         return Problems.of(Response.Status.CONFLICT, e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidPayRecord(InvalidPayRecordException e) {
+        return Problems.of(Response.Status.BAD_REQUEST, e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPosts(UnknownPostsException e) {
+        return Problems.unprocessable(e);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,48 @@
+package db.migration;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+
+import org.flywaydb.core.api.migration.BaseJavaMigration;
+import org.flywaydb.core.api.migration.Context;
+
+/** Loads the High Cost Area Supplement zones (NHS terms and conditions, Annex 9) from the reference CSV. */
+public class V5__Load_high_cost_area_supplements extends BaseJavaMigration {
+
+    private static final String RESOURCE = "reference/hcas-england.csv";
+    private static final String HEADER = "pay_year,zone,percent_of_basic,min_gbp,max_gbp";
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the application");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            if (!HEADER.equals(reader.readLine())) {
+                throw new IllegalStateException(RESOURCE + " does not start with " + HEADER);
+            }
+            try (PreparedStatement insert = context.getConnection().prepareStatement(
+                    "INSERT INTO hcas_zone (pay_year, zone, percent_of_basic, min_gbp, max_gbp) VALUES (?, ?, ?, ?, ?)")) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String[] cells = line.split(",", -1);
+                    insert.setString(1, cells[0]);
+                    insert.setString(2, cells[1]);
+                    insert.setBigDecimal(3, new BigDecimal(cells[2]));
+                    insert.setBigDecimal(4, new BigDecimal(cells[3]));
+                    insert.setBigDecimal(5, new BigDecimal(cells[4]));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package uk.org.lxp.payequity;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+/** A post as roles-service last published it. Its holder is not kept: pay equity looks at posts, not people. */
+@Entity
+public class Post {
+
+    /** The fields of roles-service's post event that this service keeps. */
+    public record State(UUID id, String organisationCode, String postReference, UUID roleProfileId, BigDecimal fte,
+            String status, Funding funding, int version) {
+
+        public record Funding(String kind, LocalDate endDate) {
+        }
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "organisation_ods_code", nullable = false)
+    private String organisationOdsCode;
+
+    @Column(name = "post_reference", nullable = false)
+    private String postReference;
+
+    @Column(name = "role_profile_id", nullable = false)
+    private UUID roleProfileId;
+
+    @Column(nullable = false, precision = 4, scale = 2)
+    private BigDecimal fte;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Column(name = "funding_kind", nullable = false)
+    private String fundingKind;
+
+    @Column(name = "funding_end_date")
+    private LocalDate fundingEndDate;
+
+    @Column(name = "source_version", nullable = false)
+    private int sourceVersion;
+
+    protected Post() {
+    }
+
+    public Post(UUID id) {
+        this.id = id;
+        this.sourceVersion = -1;
+    }
+
+    /** Takes a newer version; an older or repeated one changes nothing. */
+    public boolean apply(State state) {
+        if (state.version() <= sourceVersion) {
+            return false;
+        }
+        organisationOdsCode = state.organisationCode();
+        postReference = state.postReference();
+        roleProfileId = state.roleProfileId();
+        fte = state.fte();
+        status = state.status();
+        fundingKind = state.funding().kind();
+        fundingEndDate = state.funding().endDate();
+        sourceVersion = state.version();
+        return true;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String organisationOdsCode() {
+        return organisationOdsCode;
+    }
+
+    public String postReference() {
+        return postReference;
+    }
+
+    public UUID roleProfileId() {
+        return roleProfileId;
+    }
+
+    public BigDecimal fte() {
+        return fte;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public int sourceVersion() {
+        return sourceVersion;
+    }
+}

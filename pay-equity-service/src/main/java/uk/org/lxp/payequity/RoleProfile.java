@@ -1,0 +1,106 @@
+package uk.org.lxp.payequity;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A role profile as roles-service last published it: what pay equity needs to group and compare posts. */
+@Entity
+@Table(name = "role_profile")
+public class RoleProfile {
+
+    /** The fields of roles-service's role profile event that this service keeps. */
+    public record State(UUID id, String ownerOdsCode, String title, String family, String level, String band,
+            String contractBasis, String staffGroupCode, boolean patientFacing, String status, int revision) {
+    }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "owner_ods_code")
+    private String ownerOdsCode;
+
+    @Column(nullable = false)
+    private String title;
+
+    @Column(nullable = false)
+    private String family;
+
+    @Column(nullable = false)
+    private String level;
+
+    @Column(nullable = false)
+    private String band;
+
+    @Column(name = "contract_basis", nullable = false)
+    private String contractBasis;
+
+    @Column(name = "staff_group_code", nullable = false)
+    private String staffGroupCode;
+
+    @Column(name = "patient_facing", nullable = false)
+    private boolean patientFacing;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Column(name = "source_revision", nullable = false)
+    private int sourceRevision;
+
+    protected RoleProfile() {
+    }
+
+    public RoleProfile(UUID id) {
+        this.id = id;
+        this.sourceRevision = 0;
+    }
+
+    /** Takes a newer revision; an older or repeated one changes nothing. */
+    public boolean apply(State state) {
+        if (state.revision() <= sourceRevision) {
+            return false;
+        }
+        ownerOdsCode = state.ownerOdsCode();
+        title = state.title();
+        family = state.family();
+        level = state.level();
+        band = state.band();
+        contractBasis = state.contractBasis();
+        staffGroupCode = state.staffGroupCode();
+        patientFacing = state.patientFacing();
+        status = state.status();
+        sourceRevision = state.revision();
+        return true;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String family() {
+        return family;
+    }
+
+    public String level() {
+        return level;
+    }
+
+    public String band() {
+        return band;
+    }
+
+    public String contractBasis() {
+        return contractBasis;
+    }
+
+    public int sourceRevision() {
+        return sourceRevision;
+    }
+}
