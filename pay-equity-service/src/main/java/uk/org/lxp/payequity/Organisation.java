@@ -30,7 +30,7 @@ public class Organisation {
     @Column(nullable = false)
     private String type;
 
-    @Column(name = "valid_from", nullable = false)
+    @Column(name = "valid_from")
     private LocalDate validFrom;
 
     @Column(name = "valid_to")

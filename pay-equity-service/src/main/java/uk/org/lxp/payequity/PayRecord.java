@@ -188,6 +188,10 @@ public class PayRecord {
         return effectiveFrom;
     }
 
+    public PayBasis basis() {
+        return basis;
+    }
+
     public BigDecimal fteAnnualisedGbp() {
         return fteAnnualisedGbp;
     }

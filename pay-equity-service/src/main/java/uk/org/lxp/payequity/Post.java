@@ -95,6 +95,10 @@ public class Post {
         return status;
     }
 
+    public boolean isFixedTerm() {
+        return "FIXED_TERM".equals(fundingKind);
+    }
+
     public int sourceVersion() {
         return sourceVersion;
     }

@@ -18,7 +18,7 @@ public class Organisation {
     @Column(nullable = false)
     private String name;
 
-    @Column(name = "valid_from", nullable = false)
+    @Column(name = "valid_from")
     private LocalDate validFrom;
 
     @Column(name = "valid_to")
@@ -51,9 +51,9 @@ public class Organisation {
         return true;
     }
 
-    /** Whether the organisation still exists on the given day (merged or closed ones do not). */
+    /** Whether the organisation exists on the given day (merged or closed ones do not); an unknown start is no bar. */
     public boolean isOpenOn(LocalDate day) {
-        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+        return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
     }
 
     public String odsCode() {

@@ -149,11 +149,13 @@ class SupervisorResourceTest {
                 .when().post("/api/v1/supervisors").then().statusCode(403);
     }
 
+    /** As roles-service publishes them: open organisations here have no recorded founding date, as seeded trusts. */
     private void publishOrganisation(String odsCode, String validTo) {
         topics.publishCloudEvent(ORGANISATIONS, odsCode, "lxp.roles.OrganisationRegistered", "/lxp/roles-service", """
-                {"odsCode":"%s","name":"Trust %s","type":"NHS_TRUST","validFrom":"2015-04-01","validTo":%s,
+                {"odsCode":"%s","name":"Trust %s","type":"NHS_TRUST","validFrom":%s,"validTo":%s,
                  "version":0,"updatedAt":"2026-11-22T10:00:00Z"}
-                """.formatted(odsCode, odsCode, validTo == null ? "null" : "\"" + validTo + "\""));
+                """.formatted(odsCode, odsCode, validTo == null ? "null" : "\"2015-04-01\"",
+                        validTo == null ? "null" : "\"" + validTo + "\""));
     }
 
     private static String supervisor(String organisation, String staffReference) {

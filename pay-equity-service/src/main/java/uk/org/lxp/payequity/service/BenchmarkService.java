@@ -1,0 +1,250 @@
+package uk.org.lxp.payequity.service;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import uk.org.lxp.payequity.Distribution;
+import uk.org.lxp.payequity.Organisation;
+import uk.org.lxp.payequity.PayBasis;
+import uk.org.lxp.payequity.PayCalculations;
+import uk.org.lxp.payequity.PayRecord;
+import uk.org.lxp.payequity.PayYear;
+import uk.org.lxp.payequity.Post;
+import uk.org.lxp.payequity.RoleProfile;
+
+/**
+ * Pay benchmarks of an LXP cohort (by family, level, title, band) in an organisation, an ICB or nationally, for a pay
+ * year, with the gap to a comparator staff group in the style of the UK gender pay gap figures.
+ */
+@ApplicationScoped
+public class BenchmarkService {
+
+    /** Below this many people an aggregate could point at individuals. */
+    public static final int MINIMUM_COHORT = 5;
+
+    private static final Set<String> SENIOR_BANDS = Set.of("BAND_7", "BAND_8A", "BAND_8B", "BAND_8C", "BAND_8D", "BAND_9");
+    private static final BigDecimal FULL_TIME_HOURS_A_YEAR = PayCalculations.WEEKS_PER_YEAR
+            .multiply(PayCalculations.FULL_TIME_WEEKLY_HOURS);
+
+    private final EntityManager entities;
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    BenchmarkService(EntityManager entities, DataSource dataSource, Clock clock) {
+        this.entities = entities;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public enum ScopeLevel { ORGANISATION, ICB, NATIONAL }
+
+    public record Scope(ScopeLevel level, String code) {
+    }
+
+    public record Cohort(String family, String level, String title, String band) {
+    }
+
+    public record Shares(BigDecimal fixedTerm, BigDecimal sessional, BigDecimal unpaid, BigDecimal band7OrAbove) {
+    }
+
+    public record Quartile(int quartile, BigDecimal lxpPercent, BigDecimal comparatorPercent) {
+    }
+
+    public record ComparatorGap(String staffGroupCode, boolean suppressed, Integer headcount, BigDecimal lxpMeanHourly,
+            BigDecimal lxpMedianHourly, BigDecimal meanHourly, BigDecimal medianHourly, BigDecimal meanGapPercent,
+            BigDecimal medianGapPercent, List<Quartile> quartiles) {
+    }
+
+    public record Benchmark(Scope scope, String payYear, LocalDate asOf, Cohort cohort, boolean suppressed,
+            String suppressionReason, Integer headcount, BigDecimal fte, Map<String, Integer> bandDistribution,
+            Distribution fteAnnualisedPay, Shares shares, ComparatorGap comparator) {
+    }
+
+    public Benchmark benchmark(Scope scope, Cohort cohort, PayYear year, String comparatorGroup, boolean maySeeSmallCohorts) {
+        LocalDate yearEnd = LocalDate.of(year.startYear() + 1, 3, 31);
+        LocalDate today = LocalDate.now(clock);
+        if (LocalDate.of(year.startYear(), 4, 1).isAfter(today)) {
+            throw new InvalidPayRecordException("Pay year " + year + " has not started");
+        }
+        LocalDate asOf = yearEnd.isBefore(today) ? yearEnd : today;
+        List<String> organisations = organisationsIn(scope, asOf);
+
+        List<Object[]> rows = cohortPosts(cohort, organisations);
+        List<Post> postsInUse = rows.stream().map(row -> (Post) row[0]).toList();
+        Map<UUID, RoleProfile> profiles = rows.stream()
+                .collect(Collectors.toMap(row -> ((Post) row[0]).id(), row -> (RoleProfile) row[1]));
+        Map<UUID, PayRecord> inForce = recordsInForce(postsInUse, asOf);
+
+        List<Post> filled = postsInUse.stream().filter(p -> "FILLED".equals(p.status())).toList();
+        int headcount = filled.size();
+        List<BigDecimal> hourlyOfPaid = inForce.values().stream().filter(r -> r.basis() != PayBasis.UNPAID)
+                .map(r -> r.fteAnnualisedGbp().divide(FULL_TIME_HOURS_A_YEAR, MathContext.DECIMAL64))
+                .toList();
+        ComparatorGap gap = comparatorGap(comparatorGroup, scope, organisations, year, hourlyOfPaid, maySeeSmallCohorts);
+
+        if (headcount < MINIMUM_COHORT && !maySeeSmallCohorts) {
+            return new Benchmark(scope, year.toString(), asOf, cohort, true,
+                    "Fewer than " + MINIMUM_COHORT + " people are in this cohort", null, null, null, null, null, gap);
+        }
+        Map<String, Integer> bands = new TreeMap<>(Comparator.naturalOrder());
+        postsInUse.forEach(p -> bands.merge(profiles.get(p.id()).band(), 1, Integer::sum));
+        BigDecimal fte = filled.stream().map(Post::fte).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Distribution pay = Distribution.of(inForce.values().stream().map(PayRecord::fteAnnualisedGbp).toList());
+        Shares shares = new Shares(
+                share(postsInUse.stream().filter(Post::isFixedTerm).count(), postsInUse.size()),
+                share(inForce.values().stream().filter(r -> r.basis() == PayBasis.SESSIONAL).count(), inForce.size()),
+                share(inForce.values().stream().filter(r -> r.basis() == PayBasis.UNPAID).count(), inForce.size()),
+                share(postsInUse.stream().filter(p -> SENIOR_BANDS.contains(profiles.get(p.id()).band())).count(),
+                        postsInUse.size()));
+        return new Benchmark(scope, year.toString(), asOf, cohort, false, null, headcount, fte, bands, pay, shares, gap);
+    }
+
+    /** Organisations in scope on the day; null means every organisation (national). */
+    private List<String> organisationsIn(Scope scope, LocalDate day) {
+        return switch (scope.level()) {
+            case ORGANISATION -> List.of(scope.code());
+            case NATIONAL -> null;
+            case ICB -> entities.createQuery("from Organisation", Organisation.class).getResultStream()
+                    .filter(o -> o.icbOn(day).filter(scope.code()::equals).isPresent())
+                    .map(Organisation::odsCode)
+                    .toList();
+        };
+    }
+
+    private List<Object[]> cohortPosts(Cohort cohort, List<String> organisations) {
+        StringBuilder jpql = new StringBuilder(
+                "select p, r from Post p, RoleProfile r where p.roleProfileId = r.id and p.status <> 'CLOSED'");
+        Map<String, Object> parameters = new HashMap<>();
+        if (organisations != null) {
+            jpql.append(" and p.organisationOdsCode in :organisations");
+            parameters.put("organisations", organisations.isEmpty() ? List.of("") : organisations);
+        }
+        condition(jpql, parameters, "family", cohort.family());
+        condition(jpql, parameters, "level", cohort.level());
+        condition(jpql, parameters, "band", cohort.band());
+        if (cohort.title() != null) {
+            jpql.append(" and lower(r.title) = lower(:title)");
+            parameters.put("title", cohort.title());
+        }
+        var query = entities.createQuery(jpql.toString(), Object[].class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    private static void condition(StringBuilder jpql, Map<String, Object> parameters, String field, String value) {
+        if (value != null) {
+            jpql.append(" and r.").append(field).append(" = :").append(field);
+            parameters.put(field, value);
+        }
+    }
+
+    private Map<UUID, PayRecord> recordsInForce(List<Post> posts, LocalDate asOf) {
+        Map<UUID, PayRecord> latest = new HashMap<>();
+        if (posts.isEmpty()) {
+            return latest;
+        }
+        entities.createQuery("from PayRecord r where r.postId in :posts and r.effectiveFrom <= :asOf", PayRecord.class)
+                .setParameter("posts", posts.stream().map(Post::id).toList())
+                .setParameter("asOf", asOf)
+                .getResultStream()
+                .forEach(record -> latest.merge(record.postId(), record,
+                        (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b));
+        return latest;
+    }
+
+    /** Mean and median hourly gap and the quartile composition of LXPs and comparators together, in PostgreSQL. */
+    private ComparatorGap comparatorGap(String group, Scope scope, List<String> organisations, PayYear year,
+            List<BigDecimal> lxpHourly, boolean maySeeSmallCohorts) {
+        String comparators = """
+                SELECT pp.annual_gbp / %s AS hourly FROM comparator_record c
+                JOIN pay_point pp ON pp.pay_year = ? AND pp.band = c.band AND pp.point = c.point
+                WHERE c.staff_group_code = ? %s
+                """.formatted(FULL_TIME_HOURS_A_YEAR.toPlainString(),
+                organisations == null ? "" : "AND c.organisation_ods_code = ANY (?)");
+        try (Connection connection = dataSource.getConnection()) {
+            Array orgs = organisations == null ? null : connection.createArrayOf("varchar", organisations.toArray());
+            int count;
+            BigDecimal mean;
+            BigDecimal median;
+            try (PreparedStatement summary = connection.prepareStatement("SELECT count(*), avg(hourly),"
+                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY hourly) FROM (" + comparators + ") cmp")) {
+                bind(summary, 1, year, group, orgs);
+                try (ResultSet row = summary.executeQuery()) {
+                    row.next();
+                    count = row.getInt(1);
+                    mean = row.getBigDecimal(2);
+                    median = row.getBigDecimal(3);
+                }
+            }
+            if (count < MINIMUM_COHORT && !maySeeSmallCohorts) {
+                return new ComparatorGap(group, true, null, null, null, null, null, null, null, List.of());
+            }
+            Distribution lxp = Distribution.of(lxpHourly);
+            List<Quartile> quartiles = new ArrayList<>();
+            try (PreparedStatement composition = connection.prepareStatement("""
+                    WITH cmp AS (%s),
+                         combined AS (SELECT hourly, false AS lxp FROM cmp
+                                      UNION ALL SELECT unnest(?::numeric[]), true),
+                         ranked AS (SELECT lxp, ntile(4) OVER (ORDER BY hourly) AS quartile FROM combined)
+                    SELECT quartile, count(*) FILTER (WHERE lxp), count(*) FROM ranked GROUP BY quartile ORDER BY quartile
+                    """.formatted(comparators))) {
+                int next = bind(composition, 1, year, group, orgs);
+                composition.setArray(next, connection.createArrayOf("numeric", lxpHourly.toArray()));
+                try (ResultSet rows = composition.executeQuery()) {
+                    while (rows.next()) {
+                        long lxpCount = rows.getLong(2);
+                        long all = rows.getLong(3);
+                        quartiles.add(new Quartile(rows.getInt(1), share(lxpCount, all), share(all - lxpCount, all)));
+                    }
+                }
+            }
+            return new ComparatorGap(group, false, count, hourly(lxp.mean()), hourly(lxp.median()), hourly(mean),
+                    hourly(median), Distribution.gapPercent(mean, lxp.mean()), Distribution.gapPercent(median, lxp.median()),
+                    quartiles);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not compare with the comparator workforce", e);
+        }
+    }
+
+    private static int bind(PreparedStatement statement, int first, PayYear year, String group, Array orgs)
+            throws SQLException {
+        int index = first;
+        statement.setString(index++, year.toString());
+        statement.setString(index++, group);
+        if (orgs != null) {
+            statement.setArray(index++, orgs);
+        }
+        return index;
+    }
+
+    private static BigDecimal hourly(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal share(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part * 100.0 / whole).setScale(1, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,157 @@
+package uk.org.lxp.payequity;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.org.lxp.payequity.repository.PostRepository;
+import uk.org.lxp.testing.KafkaTestBroker;
+import uk.org.lxp.testing.KafkaTopics;
+import uk.org.lxp.testing.LxpTestInfrastructure;
+import uk.org.lxp.testing.OidcTestServer;
+
+/**
+ * Six peer posts in one trust of a test ICB: four salaried at Band 3 point 1, one sessional at 300 a day, one unpaid
+ * (one fixed-term), against eight comparators in staff group 07 at Band 4 point 1, for pay year 2025/26.
+ */
+@QuarkusTest
+@WithTestResource(LxpTestInfrastructure.class)
+class BenchmarkResourceTest {
+
+    @Inject
+    PostRepository posts;
+
+    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+    private String organisation;
+    private String icb;
+
+    private static String admin() {
+        return OidcTestServer.shared().token().roles("lxp-admin").signed();
+    }
+
+    @BeforeEach
+    void aTrustWithPeerPostsPayAndComparators() {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 5).toUpperCase();
+        organisation = "T" + suffix;
+        icb = "Q" + suffix;
+        topics.publishCloudEvent("lxp.roles.organisation.v1", organisation, "lxp.roles.OrganisationRegistered",
+                "/lxp/roles-service", """
+                        {"odsCode":"%s","name":"Bench Trust","type":"NHS_TRUST","validFrom":null,"validTo":null,
+                         "icbMemberships":[{"icbOdsCode":"%s","validFrom":"2022-07-01","validTo":null}],
+                         "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(organisation, icb));
+        UUID profile = UUID.randomUUID();
+        topics.publishCloudEvent("lxp.roles.role-profile.v1", profile.toString(), "lxp.roles.RoleProfilePublished",
+                "/lxp/roles-service", """
+                        {"id":"%s","ownerOdsCode":"%s","title":"Peer Support Worker","family":"PEER_SUPPORT",
+                         "level":"ENTRY","band":"BAND_3","contractBasis":"PERMANENT","staffGroupCode":"07",
+                         "patientFacing":true,"status":"PUBLISHED","revision":2}""".formatted(profile, organisation));
+        for (int i = 0; i < 6; i++) {
+            UUID post = UUID.randomUUID();
+            topics.publishCloudEvent("lxp.roles.post.v1", post.toString(), "lxp.roles.PostCreated", "/lxp/roles-service",
+                    """
+                    {"id":"%s","organisationCode":"%s","postReference":"B-%d","roleProfileId":"%s","fte":1.0,
+                     "status":"FILLED","funding":{"kind":"%s","endDate":%s},"version":0}"""
+                            .formatted(post, organisation, i, profile, i == 0 ? "FIXED_TERM" : "RECURRENT",
+                                    i == 0 ? "\"2027-03-31\"" : "null"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                posts.count("organisationOdsCode", organisation)) == 6);
+
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            records.add(record(i, "\"basis\":\"SALARIED\",\"band\":\"3\",\"point\":1"));
+        }
+        records.add(record(4, "\"basis\":\"SESSIONAL\",\"dayRate\":300"));
+        records.add(record(5, "\"basis\":\"UNPAID\",\"expensesPerDay\":20"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).header("Idempotency-Key", "bench-" + suffix)
+                .body("{\"organisationCode\":\"%s\",\"records\":[%s]}".formatted(organisation, String.join(",", records)))
+                .when().post("/api/v1/pay-records/bulk").then().statusCode(200);
+
+        List<String> comparators = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            comparators.add("{\"staffGroupCode\":\"07\",\"band\":\"4\",\"point\":1,\"fte\":1.0,\"fixedTerm\":false}");
+        }
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body("{\"asOf\":\"2025-10-01\",\"records\":[%s]}".formatted(String.join(",", comparators)))
+                .when().put("/api/v1/comparators/" + organisation).then().statusCode(200)
+                .body("records", equalTo(8)).body("byStaffGroup.'07'", equalTo(8));
+    }
+
+    private static String record(int post, String terms) {
+        return "{\"postReference\":\"B-%d\",\"effectiveFrom\":\"2025-04-01\",\"fte\":1.0,%s}".formatted(post, terms);
+    }
+
+    @Test
+    void anIcbBenchmarkShowsDistributionSharesAndTheGapToComparators() {
+        given().auth().oauth2(OidcTestServer.shared().token().roles("ics-analyst").icb(icb).signed())
+                .when().get("/api/v1/benchmarks?icb=" + icb + "&family=PEER_SUPPORT&payYear=2025-26")
+                .then().statusCode(200)
+                .body("suppressed", equalTo(false))
+                .body("asOf", equalTo("2026-03-31"))
+                .body("headcount", equalTo(6))
+                .body("fte", equalTo(6.0f))
+                .body("bandDistribution.BAND_3", equalTo(6))
+                .body("fteAnnualisedPay.count", equalTo(6))
+                .body("fteAnnualisedPay.min", equalTo(0.0f))
+                .body("fteAnnualisedPay.median", equalTo(24937.0f))
+                .body("fteAnnualisedPay.max", equalTo(78214.5f))
+                .body("shares.fixedTerm", equalTo(16.7f))
+                .body("shares.sessional", equalTo(16.7f))
+                .body("shares.unpaid", equalTo(16.7f))
+                .body("shares.band7OrAbove", equalTo(0.0f))
+                .body("comparator.headcount", equalTo(8))
+                .body("comparator.medianHourly", equalTo(14.06f))
+                .body("comparator.lxpMedianHourly", equalTo(12.75f))
+                .body("comparator.medianGapPercent", equalTo(9.3f))
+                .body("comparator.meanGapPercent", equalTo(-29.5f))
+                .body("comparator.quartiles.lxpPercent", contains(100.0f, 0.0f, 0.0f, 33.3f));
+    }
+
+    @Test
+    void smallCohortsAreSuppressedForEveryoneButTheAdmin() {
+        String lead = OidcTestServer.shared().token().roles("lxp-lead").organisations(organisation).signed();
+        String url = "/api/v1/benchmarks?organisation=" + organisation + "&band=BAND_3&payYear=2025-26&title=peer support worker";
+        given().auth().oauth2(lead).when().get(url + "&level=SENIOR")
+                .then().statusCode(200).body("suppressed", equalTo(true)).body("headcount", nullValue())
+                .body("fteAnnualisedPay", nullValue());
+        given().auth().oauth2(admin()).when().get(url + "&level=SENIOR")
+                .then().statusCode(200).body("suppressed", equalTo(false)).body("headcount", equalTo(0));
+        given().auth().oauth2(lead).when().get(url)
+                .then().statusCode(200).body("suppressed", equalTo(false)).body("headcount", equalTo(6));
+        given().auth().oauth2(lead).when().get(url + "&comparatorStaffGroup=03")
+                .then().statusCode(200).body("comparator.suppressed", equalTo(true)).body("comparator.headcount", nullValue());
+    }
+
+    @Test
+    void scopesFollowTheToken() {
+        String otherAnalyst = OidcTestServer.shared().token().roles("ics-analyst").icb("QWO").signed();
+        given().auth().oauth2(otherAnalyst).when().get("/api/v1/benchmarks?icb=" + icb + "&payYear=2025-26").then().statusCode(403);
+        given().auth().oauth2(otherAnalyst).when().get("/api/v1/benchmarks?organisation=" + organisation + "&payYear=2025-26")
+                .then().statusCode(403);
+        given().auth().oauth2(otherAnalyst).when().get("/api/v1/benchmarks?payYear=2025-26").then().statusCode(200);
+        String hr = OidcTestServer.shared().token().roles("hr-integration").organisations(organisation).signed();
+        given().auth().oauth2(hr).when().get("/api/v1/benchmarks?organisation=" + organisation + "&payYear=2025-26").then().statusCode(200);
+        given().auth().oauth2(hr).when().get("/api/v1/benchmarks?icb=" + icb + "&payYear=2025-26").then().statusCode(403);
+        given().auth().oauth2(OidcTestServer.shared().token().roles("practitioner").signed())
+                .when().get("/api/v1/benchmarks?payYear=2025-26").then().statusCode(403);
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2031-32").then().statusCode(400);
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&organisation=RGD&icb=QWO").then().statusCode(400);
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&band=BAND_33").then().statusCode(400);
+    }
+}
