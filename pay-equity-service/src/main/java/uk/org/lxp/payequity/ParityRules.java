@@ -1,0 +1,292 @@
+package uk.org.lxp.payequity;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The parity rules: what the suite complains about, with the numbers that show it. Pure functions over a snapshot
+ * of facts, so each rule can be shown to fire on data that breaks it and to stay quiet on data that does not.
+ * Findings name organisations, ICBs and roles, never people.
+ */
+public final class ParityRules {
+
+    public enum Rule {
+        BAND_VARIANCE, BELOW_COMPARATOR, SESSIONAL_UNDERPAYMENT, UNPAID_SUBSTITUTION, NO_SENIOR_POST,
+        FIXED_TERM_CONCENTRATION
+    }
+
+    public enum Severity { LOW, MEDIUM, HIGH }
+
+    /** Bands in pay order; two steps apart is the threshold of BAND_VARIANCE. */
+    static final List<String> BANDS = List.of("BAND_2", "BAND_3", "BAND_4", "BAND_5", "BAND_6", "BAND_7", "BAND_8A",
+            "BAND_8B", "BAND_8C", "BAND_8D", "BAND_9");
+    private static final int SENIOR_RANK = BANDS.indexOf("BAND_7");
+    private static final int MINIMUM_FOR_SHARES = 5;
+
+    public record Organisation(String odsCode, String icb) {
+    }
+
+    public record Profile(UUID id, String owner, String title, String family, String level, String band, String status) {
+
+        boolean inUse() {
+            return owner != null && !"RETIRED".equals(status) && BANDS.contains(band);
+        }
+
+        int rank() {
+            return BANDS.indexOf(band);
+        }
+    }
+
+    /** A post with the pay record in force (null when none): basis and day rate are enough for the rules. */
+    public record Post(UUID id, String organisation, UUID profileId, String status, boolean fixedTerm,
+            LocalDate closedOn, PayBasis basis, BigDecimal dayRate) {
+
+        boolean open() {
+            return !"CLOSED".equals(status);
+        }
+    }
+
+    /** An organisation's comparator workforce in brief. */
+    public record Comparators(String organisation, int count, int fixedTerm, String medianBandOfGroup07) {
+    }
+
+    public record Finding(Rule rule, String key, String subject, String organisation, String icb, Severity severity,
+            Map<String, Object> evidence) {
+    }
+
+    public record Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
+            List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today) {
+    }
+
+    private ParityRules() {
+    }
+
+    public static List<Finding> evaluate(Facts facts) {
+        List<Finding> findings = new ArrayList<>();
+        findings.addAll(bandVariance(facts));
+        findings.addAll(belowComparator(facts));
+        findings.addAll(sessionalUnderpayment(facts));
+        findings.addAll(unpaidSubstitution(facts));
+        findings.addAll(noSeniorPost(facts));
+        findings.addAll(fixedTermConcentration(facts));
+        return findings;
+    }
+
+    /** The same family and level, or the same title, banded two or more bands apart across organisations. */
+    static List<Finding> bandVariance(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        List<Profile> inUse = facts.profiles().stream().filter(Profile::inUse).toList();
+        List<Finding> findings = new ArrayList<>();
+        Map<String, Function<Profile, String>> groupings = Map.of(
+                "family and level", p -> p.family() + " / " + p.level(),
+                "title", p -> p.title().trim().toLowerCase(Locale.ROOT));
+        for (var grouping : groupings.entrySet()) {
+            Map<String, List<Profile>> national = inUse.stream().collect(Collectors.groupingBy(grouping.getValue()));
+            national.forEach((group, profiles) -> variance(grouping.getKey(), group, null, profiles).ifPresent(findings::add));
+            Map<String, List<Profile>> byIcb = inUse.stream().filter(p -> icbOf.get(p.owner()) != null)
+                    .collect(Collectors.groupingBy(p -> icbOf.get(p.owner()) + "|" + grouping.getValue().apply(p)));
+            byIcb.forEach((key, profiles) -> variance(grouping.getKey(), key.substring(key.indexOf('|') + 1),
+                    key.substring(0, key.indexOf('|')), profiles).ifPresent(findings::add));
+        }
+        return findings;
+    }
+
+    private static Optional<Finding> variance(String grouping, String group, String icb, List<Profile> profiles) {
+        if (profiles.stream().map(Profile::owner).distinct().count() < 2) {
+            return Optional.empty();
+        }
+        int low = profiles.stream().mapToInt(Profile::rank).min().orElseThrow();
+        int high = profiles.stream().mapToInt(Profile::rank).max().orElseThrow();
+        if (high - low < 2) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> bands = new TreeMap<>();
+        profiles.forEach(p -> bands.computeIfAbsent(p.owner(), o -> new ArrayList<>()).add(p.band()));
+        String where = icb == null ? "nationally" : "in ICB " + icb;
+        return Optional.of(new Finding(Rule.BAND_VARIANCE,
+                "BAND_VARIANCE|" + (icb == null ? "NATIONAL" : icb) + "|" + grouping + "|" + group,
+                "Roles with the same " + grouping + " (" + group + ") are banded from " + BANDS.get(low) + " to "
+                        + BANDS.get(high) + " " + where,
+                null, icb, high - low >= 3 ? Severity.HIGH : Severity.MEDIUM,
+                evidence("grouping", grouping, "group", group, "lowestBand", BANDS.get(low), "highestBand",
+                        BANDS.get(high), "bandsApart", high - low, "bandsByOrganisation", bands)));
+    }
+
+    /** An LXP role banded below the typical band of the comparator role (staff group 07) in its own organisation. */
+    static List<Finding> belowComparator(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        List<Finding> findings = new ArrayList<>();
+        for (Comparators comparators : facts.comparators()) {
+            if (comparators.medianBandOfGroup07() == null || comparators.count() < MINIMUM_FOR_SHARES) {
+                continue;
+            }
+            int comparatorRank = BANDS.indexOf(comparators.medianBandOfGroup07());
+            facts.profiles().stream()
+                    .filter(Profile::inUse)
+                    .filter(p -> p.owner().equals(comparators.organisation()) && p.rank() < comparatorRank)
+                    .forEach(p -> findings.add(new Finding(Rule.BELOW_COMPARATOR,
+                            "BELOW_COMPARATOR|" + p.owner() + "|" + p.id(),
+                            p.title() + " (" + p.band() + ") is banded below the " + comparators.medianBandOfGroup07()
+                                    + " typical of 07 Additional Clinical Services in " + p.owner(),
+                            p.owner(), icbOf.get(p.owner()), comparatorRank - p.rank() >= 2 ? Severity.HIGH : Severity.MEDIUM,
+                            evidence("roleProfileId", p.id().toString(), "title", p.title(), "band", p.band(),
+                                    "comparatorStaffGroup", "07", "comparatorMedianBand", comparators.medianBandOfGroup07()))));
+        }
+        return findings;
+    }
+
+    /** Sessional day rates below what a day at the entry point of the role's band is worth. */
+    static List<Finding> sessionalUnderpayment(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<UUID, Profile> profiles = byId(facts);
+        Map<String, List<Post>> underpaid = new LinkedHashMap<>();
+        Map<String, BigDecimal> equivalents = new HashMap<>();
+        for (Post post : facts.posts()) {
+            Profile profile = profiles.get(post.profileId());
+            if (!post.open() || post.basis() != PayBasis.SESSIONAL || profile == null
+                    || !facts.entryAnnualByBand().containsKey(profile.band())) {
+                continue;
+            }
+            BigDecimal dayEquivalent = PayCalculations.dayRate(facts.entryAnnualByBand().get(profile.band()));
+            if (post.dayRate().compareTo(dayEquivalent) < 0) {
+                String key = post.organisation() + "|" + profile.id();
+                underpaid.computeIfAbsent(key, k -> new ArrayList<>()).add(post);
+                equivalents.put(key, dayEquivalent);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        underpaid.forEach((key, posts) -> {
+            Post first = posts.get(0);
+            Profile profile = profiles.get(first.profileId());
+            BigDecimal lowest = posts.stream().map(Post::dayRate).min(BigDecimal::compareTo).orElseThrow();
+            BigDecimal equivalent = equivalents.get(key);
+            boolean severe = lowest.compareTo(equivalent.multiply(new BigDecimal("0.8"))) < 0;
+            findings.add(new Finding(Rule.SESSIONAL_UNDERPAYMENT, "SESSIONAL_UNDERPAYMENT|" + key,
+                    posts.size() + " sessional post(s) of " + profile.title() + " in " + first.organisation()
+                            + " are paid as little as " + lowest + " a day, below the " + equivalent + " a day of "
+                            + profile.band() + " entry pay",
+                    first.organisation(), icbOf.get(first.organisation()), severe ? Severity.HIGH : Severity.MEDIUM,
+                    evidence("roleProfileId", profile.id().toString(), "title", profile.title(), "band", profile.band(),
+                            "posts", posts.size(), "lowestDayRate", lowest, "bandEntryDayRate", equivalent)));
+        });
+        return findings;
+    }
+
+    /** Unpaid posts doing a family's work where paid posts of that family closed in the last twelve months. */
+    static List<Finding> unpaidSubstitution(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<UUID, Profile> profiles = byId(facts);
+        LocalDate yearAgo = facts.today().minusMonths(12);
+        Map<String, long[]> counts = new TreeMap<>();
+        for (Post post : facts.posts()) {
+            Profile profile = profiles.get(post.profileId());
+            if (profile == null) {
+                continue;
+            }
+            String key = post.organisation() + "|" + profile.family();
+            long[] count = counts.computeIfAbsent(key, k -> new long[2]);
+            if (post.open() && post.basis() == PayBasis.UNPAID) {
+                count[0]++;
+            }
+            boolean recentlyClosed = !post.open() && post.closedOn() != null && !post.closedOn().isBefore(yearAgo);
+            if (recentlyClosed && post.basis() != null && post.basis() != PayBasis.UNPAID) {
+                count[1]++;
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        counts.forEach((key, count) -> {
+            if (count[0] > 0 && count[1] > 0) {
+                String organisation = key.substring(0, key.indexOf('|'));
+                String family = key.substring(key.indexOf('|') + 1);
+                findings.add(new Finding(Rule.UNPAID_SUBSTITUTION, "UNPAID_SUBSTITUTION|" + key,
+                        organisation + " has " + count[0] + " unpaid " + family + " post(s) after closing " + count[1]
+                                + " paid one(s) in the last twelve months",
+                        organisation, icbOf.get(organisation), Severity.HIGH,
+                        evidence("family", family, "unpaidOpenPosts", count[0], "paidPostsClosedInLast12Months", count[1])));
+            }
+        });
+        return findings;
+    }
+
+    /** An organisation with LXP posts and none of them at Band 7 or above. */
+    static List<Finding> noSeniorPost(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<UUID, Profile> profiles = byId(facts);
+        Map<String, List<Post>> open = facts.posts().stream().filter(Post::open)
+                .collect(Collectors.groupingBy(Post::organisation, TreeMap::new, Collectors.toList()));
+        List<Finding> findings = new ArrayList<>();
+        open.forEach((organisation, posts) -> {
+            boolean senior = posts.stream().map(p -> profiles.get(p.profileId()))
+                    .anyMatch(p -> p != null && p.rank() >= SENIOR_RANK);
+            if (!senior) {
+                findings.add(new Finding(Rule.NO_SENIOR_POST, "NO_SENIOR_POST|" + organisation,
+                        organisation + " has " + posts.size() + " LXP post(s) and none at Band 7 or above",
+                        organisation, icbOf.get(organisation), Severity.MEDIUM,
+                        evidence("openLxpPosts", posts.size(), "postsAtBand7OrAbove", 0)));
+            }
+        });
+        return findings;
+    }
+
+    /** LXP posts far more often fixed-term than the organisation's comparator workforce. */
+    static List<Finding> fixedTermConcentration(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<String, List<Post>> open = facts.posts().stream().filter(Post::open)
+                .collect(Collectors.groupingBy(Post::organisation));
+        List<Finding> findings = new ArrayList<>();
+        for (Comparators comparators : facts.comparators()) {
+            List<Post> posts = open.getOrDefault(comparators.organisation(), List.of());
+            if (posts.size() < MINIMUM_FOR_SHARES || comparators.count() < MINIMUM_FOR_SHARES) {
+                continue;
+            }
+            BigDecimal lxpShare = percent(posts.stream().filter(Post::fixedTerm).count(), posts.size());
+            BigDecimal comparatorShare = percent(comparators.fixedTerm(), comparators.count());
+            BigDecimal points = lxpShare.subtract(comparatorShare);
+            if (points.compareTo(BigDecimal.valueOf(20)) >= 0 && lxpShare.compareTo(comparatorShare.multiply(BigDecimal.valueOf(2))) >= 0) {
+                findings.add(new Finding(Rule.FIXED_TERM_CONCENTRATION, "FIXED_TERM_CONCENTRATION|" + comparators.organisation(),
+                        lxpShare + "% of LXP posts in " + comparators.organisation() + " are fixed-term, against "
+                                + comparatorShare + "% of its comparator workforce",
+                        comparators.organisation(), icbOf.get(comparators.organisation()),
+                        points.compareTo(BigDecimal.valueOf(40)) >= 0 ? Severity.HIGH : Severity.MEDIUM,
+                        evidence("lxpFixedTermPercent", lxpShare, "comparatorFixedTermPercent", comparatorShare,
+                                "lxpPosts", posts.size(), "comparators", comparators.count())));
+            }
+        }
+        return findings;
+    }
+
+    private static Map<String, String> icbs(Facts facts) {
+        Map<String, String> icbOf = new HashMap<>();
+        facts.organisations().forEach(o -> icbOf.put(o.odsCode(), o.icb()));
+        return icbOf;
+    }
+
+    private static Map<UUID, Profile> byId(Facts facts) {
+        return facts.profiles().stream().collect(Collectors.toMap(Profile::id, Function.identity()));
+    }
+
+    private static BigDecimal percent(long part, long whole) {
+        return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64)
+                .setScale(1, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static Map<String, Object> evidence(Object... pairs) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            evidence.put((String) pairs[i], pairs[i + 1]);
+        }
+        return evidence;
+    }
+}
