@@ -30,7 +30,7 @@ public final class ParityRules {
     public enum Severity { LOW, MEDIUM, HIGH }
 
     /** Bands in pay order; two steps apart is the threshold of BAND_VARIANCE. */
-    static final List<String> BANDS = List.of("BAND_2", "BAND_3", "BAND_4", "BAND_5", "BAND_6", "BAND_7", "BAND_8A",
+    public static final List<String> BANDS = List.of("BAND_2", "BAND_3", "BAND_4", "BAND_5", "BAND_6", "BAND_7", "BAND_8A",
             "BAND_8B", "BAND_8C", "BAND_8D", "BAND_9");
     private static final int SENIOR_RANK = BANDS.indexOf("BAND_7");
     private static final int MINIMUM_FOR_SHARES = 5;

@@ -44,6 +44,9 @@ public class Post {
     @Column(name = "funding_end_date")
     private LocalDate fundingEndDate;
 
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
     @Column(name = "source_version", nullable = false)
     private int sourceVersion;
 
@@ -55,10 +58,15 @@ public class Post {
         this.sourceVersion = -1;
     }
 
-    /** Takes a newer version; an older or repeated one changes nothing. */
-    public boolean apply(State state) {
+    /** Takes a newer version; an older or repeated one changes nothing. {@code day} is when the change happened. */
+    public boolean apply(State state, LocalDate day) {
         if (state.version() <= sourceVersion) {
             return false;
+        }
+        if ("CLOSED".equals(state.status()) && !"CLOSED".equals(status)) {
+            closedOn = day;
+        } else if (!"CLOSED".equals(state.status())) {
+            closedOn = null;
         }
         organisationOdsCode = state.organisationCode();
         postReference = state.postReference();
@@ -93,6 +101,14 @@ public class Post {
 
     public String status() {
         return status;
+    }
+
+    public LocalDate closedOn() {
+        return closedOn;
+    }
+
+    public String fundingKind() {
+        return fundingKind;
     }
 
     public boolean isFixedTerm() {

@@ -80,6 +80,14 @@ public class RoleProfile {
         return id;
     }
 
+    public String ownerOdsCode() {
+        return ownerOdsCode;
+    }
+
+    public String status() {
+        return status;
+    }
+
     public String title() {
         return title;
     }

@@ -15,6 +15,7 @@ import uk.org.lxp.payequity.RoleProfile;
 import uk.org.lxp.payequity.repository.OrganisationRepository;
 import uk.org.lxp.payequity.repository.PostRepository;
 import uk.org.lxp.payequity.repository.RoleProfileRepository;
+import uk.org.lxp.payequity.service.ParityEvaluationTrigger;
 
 /** Keeps this service's copies of roles-service's organisations, role profiles and posts. */
 @ApplicationScoped
@@ -30,12 +31,14 @@ public class RolesEventsSubscription {
     private final OrganisationRepository organisations;
     private final RoleProfileRepository roleProfiles;
     private final PostRepository posts;
+    private final ParityEvaluationTrigger parity;
 
     RolesEventsSubscription(OrganisationRepository organisations, RoleProfileRepository roleProfiles,
-            PostRepository posts) {
+            PostRepository posts, ParityEvaluationTrigger parity) {
         this.organisations = organisations;
         this.roleProfiles = roleProfiles;
         this.posts = posts;
+        this.parity = parity;
     }
 
     @Produces
@@ -61,7 +64,9 @@ public class RolesEventsSubscription {
         RoleProfile.State state = event.dataAs(RoleProfile.State.class);
         var held = roleProfiles.findByIdOptional(state.id());
         RoleProfile profile = held.orElseGet(() -> new RoleProfile(state.id()));
-        profile.apply(state);
+        if (profile.apply(state)) {
+            parity.request();
+        }
         if (held.isEmpty()) {
             roleProfiles.persist(profile);
         }
@@ -71,7 +76,10 @@ public class RolesEventsSubscription {
         Post.State state = event.dataAs(Post.State.class);
         var held = posts.findByIdOptional(state.id());
         Post post = held.orElseGet(() -> new Post(state.id()));
-        post.apply(state);
+        LocalDate day = event.time() == null ? LocalDate.now() : event.time().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (post.apply(state, day)) {
+            parity.request();
+        }
         if (held.isEmpty()) {
             posts.persist(post);
         }
@@ -96,8 +104,10 @@ public class RolesEventsSubscription {
         OrganisationState state = event.dataAs(OrganisationState.class);
         var held = organisations.findByIdOptional(state.odsCode());
         Organisation organisation = held.orElseGet(() -> new Organisation(state.odsCode()));
-        organisation.apply(state.name(), state.type(), state.validFrom(), state.validTo(), state.successorOdsCode(),
-                state.icbMemberships(), state.version(), state.updatedAt());
+        if (organisation.apply(state.name(), state.type(), state.validFrom(), state.validTo(), state.successorOdsCode(),
+                state.icbMemberships(), state.version(), state.updatedAt())) {
+            parity.request();
+        }
         if (held.isEmpty()) {
             organisations.persist(organisation);
         }

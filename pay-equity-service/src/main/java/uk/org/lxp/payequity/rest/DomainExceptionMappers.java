@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import uk.org.lxp.api.Problems;
+import uk.org.lxp.payequity.service.FindingConflictException;
 import uk.org.lxp.payequity.service.InvalidPayRecordException;
+import uk.org.lxp.payequity.service.UnknownFindingException;
 import uk.org.lxp.payequity.service.InvalidPayScaleException;
 import uk.org.lxp.payequity.service.UnknownPostsException;
 import uk.org.lxp.payequity.service.PayYearExistsException;
@@ -32,6 +34,16 @@ public class DomainExceptionMappers {
     @ServerExceptionMapper
     public Response unknownPosts(UnknownPostsException e) {
         return Problems.unprocessable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownFinding(UnknownFindingException e) {
+        return Problems.of(Response.Status.NOT_FOUND, e);
+    }
+
+    @ServerExceptionMapper
+    public Response findingConflict(FindingConflictException e) {
+        return Problems.of(Response.Status.CONFLICT, e);
     }
 
     @ServerExceptionMapper

@@ -38,12 +38,15 @@ public class ComparatorService {
     private final DataSource dataSource;
     private final PayPointRepository payPoints;
     private final Audit audit;
+    private final ParityEvaluationTrigger parity;
     private final Clock clock;
 
-    ComparatorService(DataSource dataSource, PayPointRepository payPoints, Audit audit, Clock clock) {
+    ComparatorService(DataSource dataSource, PayPointRepository payPoints, Audit audit, ParityEvaluationTrigger parity,
+            Clock clock) {
         this.dataSource = dataSource;
         this.payPoints = payPoints;
         this.audit = audit;
+        this.parity = parity;
         this.clock = clock;
     }
 
@@ -104,6 +107,7 @@ public class ComparatorService {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the comparator snapshot of " + organisation, e);
         }
+        parity.request();
         audit.record("comparators.replaced", "comparator-snapshot", organisation,
                 Map.of("asOf", asOf.toString(), "records", comparators.size()));
         return find(organisation).orElseThrow();

@@ -36,15 +36,17 @@ public class PayRecordService {
     private final PayPointRepository payPoints;
     private final HcasZoneRepository hcasZones;
     private final Audit audit;
+    private final ParityEvaluationTrigger parity;
     private final Clock clock;
 
     PayRecordService(PayRecordRepository records, PostRepository posts, PayPointRepository payPoints,
-            HcasZoneRepository hcasZones, Audit audit, Clock clock) {
+            HcasZoneRepository hcasZones, Audit audit, ParityEvaluationTrigger parity, Clock clock) {
         this.records = records;
         this.posts = posts;
         this.payPoints = payPoints;
         this.hcasZones = hcasZones;
         this.audit = audit;
+        this.parity = parity;
         this.clock = clock;
     }
 
@@ -92,6 +94,7 @@ public class PayRecordService {
             }
         }
         records.flush();
+        parity.request();
         audit.recordAll(trail);
         return new Result(created, changed, items.size() - created - changed);
     }

@@ -1,0 +1,44 @@
+package uk.org.lxp.payequity.service;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Re-evaluates the parity rules soon after the data they read changes. A burst of changes (a bulk sync of 5,000
+ * posts) asks many times and gets one evaluation.
+ */
+@ApplicationScoped
+public class ParityEvaluationTrigger {
+
+    private static final Logger LOG = Logger.getLogger(ParityEvaluationTrigger.class);
+
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final ParityFindingService findings;
+
+    ParityEvaluationTrigger(ParityFindingService findings) {
+        this.findings = findings;
+    }
+
+    public void request() {
+        requested.set(true);
+    }
+
+    @Scheduled(every = "${lxp.parity.evaluation-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void evaluateIfRequested() {
+        if (!requested.getAndSet(false)) {
+            return;
+        }
+        try {
+            ParityFindingService.Evaluation result = findings.evaluate();
+            LOG.infof("Parity rules evaluated: %s", result);
+        } catch (RuntimeException e) {
+            requested.set(true);
+            LOG.errorf(e, "Parity evaluation failed; it will be tried again");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package uk.org.lxp.payequity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import uk.org.lxp.testing.KafkaTestBroker;
+import uk.org.lxp.testing.KafkaTopics;
+import uk.org.lxp.testing.LxpTestInfrastructure;
+import uk.org.lxp.testing.OidcTestServer;
+
+@QuarkusTest
+@WithTestResource(LxpTestInfrastructure.class)
+class ParityFindingResourceTest {
+
+    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+    private String organisation;
+    private String icb;
+
+    private static String admin() {
+        return OidcTestServer.shared().token().roles("lxp-admin").signed();
+    }
+
+    @BeforeEach
+    void aTrustWhosePeerPostsAreAllBelowBand7() {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 5).toUpperCase();
+        organisation = "F" + suffix;
+        icb = "Q" + suffix;
+        topics.publishCloudEvent("lxp.roles.organisation.v1", organisation, "lxp.roles.OrganisationRegistered",
+                "/lxp/roles-service", """
+                        {"odsCode":"%s","name":"Finding Trust","type":"NHS_TRUST",
+                         "icbMemberships":[{"icbOdsCode":"%s","validFrom":"2022-07-01","validTo":null}],
+                         "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(organisation, icb));
+        UUID peer = publishProfile("Peer Support Worker", "BAND_3");
+        publishPost(peer, 0);
+        publishPost(peer, 1);
+    }
+
+    private UUID publishProfile(String title, String band) {
+        UUID id = UUID.randomUUID();
+        topics.publishCloudEvent("lxp.roles.role-profile.v1", id.toString(), "lxp.roles.RoleProfilePublished",
+                "/lxp/roles-service", """
+                        {"id":"%s","ownerOdsCode":"%s","title":"%s","family":"PEER_SUPPORT","level":"ENTRY","band":"%s",
+                         "contractBasis":"PERMANENT","staffGroupCode":"07","patientFacing":true,"status":"PUBLISHED",
+                         "revision":2}""".formatted(id, organisation, title, band));
+        return id;
+    }
+
+    private void publishPost(UUID profile, int number) {
+        UUID id = UUID.randomUUID();
+        topics.publishCloudEvent("lxp.roles.post.v1", id.toString(), "lxp.roles.PostCreated", "/lxp/roles-service", """
+                {"id":"%s","organisationCode":"%s","postReference":"F-%d","roleProfileId":"%s","fte":1.0,
+                 "status":"FILLED","funding":{"kind":"RECURRENT","endDate":null},"holderStaffReference":"E-%d",
+                 "version":0}""".formatted(id, organisation, number, profile, number));
+    }
+
+    private JsonPath findingOf(String status) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin())
+                        .when().get("/api/v1/parity-findings?rule=NO_SENIOR_POST&organisation=" + organisation)
+                        .then().statusCode(200).extract().jsonPath(),
+                page -> page.getInt("totalItems") == 1 && status.equals(page.getString("items[0].status")));
+    }
+
+    @Test
+    void aTrustWithNoSeniorPostIsFoundAcknowledgedAndResolvedWhenItGetsOne() {
+        JsonPath raised = findingOf("OPEN");
+        String id = raised.getString("items[0].id");
+        assertThat(raised.getString("items[0].icbCode")).isEqualTo(icb);
+        assertThat(raised.getInt("items[0].evidence.openLxpPosts")).isEqualTo(2);
+
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"comment\":\"Band 7 lead post funded\"}")
+                .when().post("/api/v1/parity-findings/" + id + "/acknowledgement").then().statusCode(428);
+        String version = given().auth().oauth2(admin()).when().get("/api/v1/parity-findings/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"comment\":\"Band 7 lead post funded\"}")
+                .header("If-Match", version)
+                .when().post("/api/v1/parity-findings/" + id + "/acknowledgement")
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"))
+                .body("statusComment", equalTo("Band 7 lead post funded"));
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("{\"comment\":\"again\"}").header("If-Match", "*")
+                .when().post("/api/v1/parity-findings/" + id + "/acknowledgement").then().statusCode(409);
+
+        publishPost(publishProfile("Peer Support Lead", "BAND_7"), 2);
+        JsonPath resolved = findingOf("RESOLVED");
+        assertThat(resolved.getString("items[0].statusComment")).contains("No longer detected");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topics.readAll("lxp.pay-equity.parity-finding.v1").stream()
+                .filter(record -> id.equals(record.key()))
+                .map(record -> new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .toList()
+                .equals(java.util.List.of("lxp.payequity.ParityFindingRaised", "lxp.payequity.ParityFindingAcknowledged",
+                        "lxp.payequity.ParityFindingResolved")));
+        String data = topics.readAll("lxp.pay-equity.parity-finding.v1").stream()
+                .filter(record -> id.equals(record.key())).map(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .findFirst().orElseThrow();
+        assertThat(data).doesNotContain("E-0").doesNotContain("holderStaffReference");
+    }
+
+    @Test
+    void findingsStayWithinTheCallersScopeAndEvaluationIsStable() {
+        String id = findingOf("OPEN").getString("items[0].id");
+        given().auth().oauth2(OidcTestServer.shared().token().roles("ics-analyst").icb(icb).signed())
+                .when().get("/api/v1/parity-findings/" + id).then().statusCode(200);
+        given().auth().oauth2(OidcTestServer.shared().token().roles("ics-analyst").icb("QWO").signed())
+                .when().get("/api/v1/parity-findings/" + id).then().statusCode(403);
+        given().auth().oauth2(OidcTestServer.shared().token().roles("hr-integration").organisations("RGD").signed())
+                .when().get("/api/v1/parity-findings?organisation=" + organisation)
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(OidcTestServer.shared().token().roles("practitioner").signed())
+                .when().get("/api/v1/parity-findings").then().statusCode(403);
+        given().auth().oauth2(admin()).when().get("/api/v1/parity-findings?rule=EVERYTHING")
+                .then().statusCode(400).body("detail", containsString("NO_SENIOR_POST"));
+        given().auth().oauth2(admin()).when().get("/api/v1/parity-findings/" + UUID.randomUUID()).then().statusCode(404);
+
+        given().auth().oauth2(admin()).when().post("/api/v1/parity-findings/evaluations").then().statusCode(200);
+        given().auth().oauth2(admin()).when().post("/api/v1/parity-findings/evaluations")
+                .then().statusCode(200)
+                .body("raised", equalTo(0)).body("updated", equalTo(0)).body("reopened", equalTo(0))
+                .body("resolved", equalTo(0));
+    }
+}
