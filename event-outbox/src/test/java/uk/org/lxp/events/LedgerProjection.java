@@ -27,6 +27,7 @@ public class LedgerProjection {
     private final DataSource dataSource;
     private final Map<String, AtomicInteger> poisonAttempts = new ConcurrentHashMap<>();
     private final Map<String, Long> appliedAtNanos = new ConcurrentHashMap<>();
+    private final Map<String, String> appliedInTrace = new ConcurrentHashMap<>();
 
     LedgerProjection(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -47,6 +48,11 @@ public class LedgerProjection {
     /** When the handler applied the entry, on this JVM's monotonic clock; for the latency benchmark. */
     public Long appliedAtNanos(String aggregateId, int sequence) {
         return appliedAtNanos.get(aggregateId + "/" + sequence);
+    }
+
+    /** The trace the handler ran in when it applied the entry. */
+    public String appliedInTrace(String aggregateId, int sequence) {
+        return appliedInTrace.get(aggregateId + "/" + sequence);
     }
 
     public int poisonAttempts(String aggregateId) {
@@ -78,6 +84,8 @@ public class LedgerProjection {
             progress.setInt(2, entry.sequence());
             progress.executeUpdate();
             appliedAtNanos.put(entry.aggregateId() + "/" + entry.sequence(), System.nanoTime());
+            appliedInTrace.put(entry.aggregateId() + "/" + entry.sequence(),
+                    io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -19,6 +19,9 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.org.lxp.events.outbox.OutboxRelay;
@@ -44,6 +47,9 @@ class OutboxIntegrationTest {
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Inject
+    Tracer tracer;
 
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
 
@@ -76,6 +82,22 @@ class OutboxIntegrationTest {
         assertThat(UUID.fromString(header(record, "ce_id"))).isNotNull();
         assertThat(java.time.Instant.parse(header(record, "ce_time"))).isNotNull();
         assertThat(sequenceOf(record)).isEqualTo(1);
+    }
+
+    @Test
+    void theWritersTraceContinuesThroughTheBrokerIntoTheConsumer() {
+        String aggregate = uniqueAggregate("trace");
+        Span writer = tracer.spanBuilder("write ledger entry").startSpan();
+        try (Scope inTrace = writer.makeCurrent()) {
+            ledger.add(aggregate, 1);
+        } finally {
+            writer.end();
+        }
+        awaitApplied(aggregate, 1);
+
+        String traceId = writer.getSpanContext().getTraceId();
+        assertThat(header(recordsOf(Ledger.TOPIC, aggregate).get(0), "traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(projection.appliedInTrace(aggregate, 1)).isEqualTo(traceId);
     }
 
     @Test

@@ -29,6 +29,8 @@ import uk.org.lxp.testing.OidcTestServer;
 @WithTestResource(LxpTestInfrastructure.class)
 class OrganisationEventsTest {
 
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
     @Inject
     ObjectMapper json;
 
@@ -36,6 +38,7 @@ class OrganisationEventsTest {
     void registeringAnOrganisationPublishesItsFullStateThroughTheBroker() throws Exception {
         String admin = OidcTestServer.shared().token().roles("lxp-admin").signed();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
                 .body("""
                         {"odsCode":"EVT01","name":"Evented Trust","type":"NHS_TRUST","validFrom":"2021-04-01",
                          "validTo":"2024-10-31","successorOdsCode":"EVT02"}
@@ -52,6 +55,8 @@ class OrganisationEventsTest {
         assertThat(header(record, "ce_type")).isEqualTo(OrganisationEvents.REGISTERED);
         assertThat(header(record, "ce_source")).isEqualTo("/lxp/roles-service");
         assertThat(header(record, "ce_subject")).isEqualTo("EVT01");
+        assertThat(header(record, "traceparent")).as("the caller's trace continues into the event")
+                .startsWith("00-" + TRACE_ID + "-");
         JsonNode data = json.readTree(record.value());
         assertThat(data.get("name").asText()).isEqualTo("Evented Trust");
         assertThat(data.get("validTo").asText()).isEqualTo("2024-10-31");

@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.org.lxp.events.CloudEventHeaders;
 
@@ -58,6 +60,7 @@ final class EventConsumer {
     private final ObjectMapper json;
     private final Retry retry;
     private final ConsumerMetrics metrics;
+    private final EventTracing tracing;
     private final AtomicLong lag = new AtomicLong();
 
     private volatile boolean running;
@@ -74,7 +77,7 @@ final class EventConsumer {
 
     EventConsumer(EventSubscription subscription, String consumerName,
             Supplier<KafkaConsumer<String, byte[]>> consumers, KafkaProducer<String, byte[]> deadLetters,
-            ProcessedEvents processed, ObjectMapper json, Retry retry, ConsumerMetrics metrics) {
+            ProcessedEvents processed, ObjectMapper json, Retry retry, ConsumerMetrics metrics, EventTracing tracing) {
         this.subscription = subscription;
         this.consumerName = consumerName;
         this.consumers = consumers;
@@ -83,6 +86,7 @@ final class EventConsumer {
         this.json = json;
         this.retry = retry;
         this.metrics = metrics;
+        this.tracing = tracing;
         metrics.registerLag(consumerName, lag);
     }
 
@@ -169,7 +173,8 @@ final class EventConsumer {
         }
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= retry.maxAttempts() && running; attempt++) {
-            try {
+            Span span = tracing.startConsumerSpan(consumerName, event);
+            try (Scope inTrace = span.makeCurrent()) {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (processed.markProcessed(consumerName, event.id())) {
                         handler.get().handle(event);
@@ -178,12 +183,15 @@ final class EventConsumer {
                 metrics.processed(consumerName);
                 return;
             } catch (RuntimeException e) {
+                span.recordException(e);
                 failure = e;
                 LOG.warnf("Consumer %s: attempt %d of %d at event %s (%s) failed: %s", consumerName, attempt,
                         retry.maxAttempts(), event.id(), event.type(), e);
                 if (attempt < retry.maxAttempts()) {
                     sleep(retry.backoffAfter(attempt));
                 }
+            } finally {
+                span.end();
             }
         }
         if (!running) {

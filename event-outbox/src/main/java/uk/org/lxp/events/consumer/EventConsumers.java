@@ -28,11 +28,12 @@ public class EventConsumers {
     private final EventsConfig config;
     private final ConsumerMetrics metrics;
     private final String applicationName;
+    private final EventTracing tracing;
     private final List<EventConsumer> running = new ArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
     EventConsumers(Instance<EventSubscription> subscriptions, KafkaClients kafka, ProcessedEvents processed,
-            ObjectMapper json, EventsConfig config, ConsumerMetrics metrics,
+            ObjectMapper json, EventsConfig config, ConsumerMetrics metrics, EventTracing tracing,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.subscriptions = subscriptions;
         this.kafka = kafka;
@@ -41,6 +42,7 @@ public class EventConsumers {
         this.config = config;
         this.metrics = metrics;
         this.applicationName = applicationName;
+        this.tracing = tracing;
     }
 
     synchronized void onStart(@Observes StartupEvent event) {
@@ -55,7 +57,7 @@ public class EventConsumers {
             String group = applicationName + "." + subscription.name();
             EventConsumer consumer = new EventConsumer(subscription, group,
                     () -> kafka.consumer(group, consumerConfig.maxPollRecords()), deadLetters, processed, json,
-                    retry, metrics);
+                    retry, metrics, tracing);
             consumer.start();
             running.add(consumer);
         }
