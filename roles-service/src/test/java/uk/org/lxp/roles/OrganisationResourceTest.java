@@ -95,6 +95,18 @@ class OrganisationResourceTest {
     }
 
     @Test
+    void theOpenApiDocumentDescribesErrorBodiesAndNamesEveryOperation() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/organisations/{odsCode}'.get.operationId", equalTo("OrganisationResource_get"))
+                .body("paths.'/api/v1/organisations/{odsCode}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/HttpProblem"))
+                .body("paths.'/api/v1/organisations'.post.responses.'400'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/HttpValidationProblem"))
+                .body("paths.'/api/v1/organisations'.post.security[0].keycloak", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
     void expiredTokenIsRejected() {
         String expired = OidcTestServer.shared().token().roles("lxp-admin")
                 .lifetime(java.time.Duration.ofMinutes(-10)).signed();
