@@ -20,7 +20,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import uk.org.lxp.payequity.repository.OrganisationRepository;
 import uk.org.lxp.payequity.repository.PostRepository;
+import uk.org.lxp.payequity.repository.RoleProfileRepository;
 import uk.org.lxp.testing.KafkaTestBroker;
 import uk.org.lxp.testing.KafkaTopics;
 import uk.org.lxp.testing.LxpTestInfrastructure;
@@ -36,6 +38,12 @@ class BenchmarkResourceTest {
 
     @Inject
     PostRepository posts;
+
+    @Inject
+    RoleProfileRepository roleProfiles;
+
+    @Inject
+    OrganisationRepository organisations;
 
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
     private String organisation;
@@ -70,8 +78,11 @@ class BenchmarkResourceTest {
                             .formatted(post, organisation, i, profile, i == 0 ? "FIXED_TERM" : "RECURRENT",
                                     i == 0 ? "\"2027-03-31\"" : "null"));
         }
+        // Posts, the profile and the organisation arrive on three topics, applied by three consumers.
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                posts.count("organisationOdsCode", organisation)) == 6);
+                posts.count("organisationOdsCode", organisation) == 6
+                        && roleProfiles.findByIdOptional(profile).isPresent()
+                        && organisations.findByIdOptional(organisation).isPresent()));
 
         List<String> records = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

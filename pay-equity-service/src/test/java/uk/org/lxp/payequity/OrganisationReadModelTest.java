@@ -49,7 +49,9 @@ class OrganisationReadModelTest {
         topics.publishCloudEvent(TOPIC, "RMX02", REGISTERED, "/lxp/roles-service", state("RMX02", "v2", 2));
 
         assertThat(awaitOrganisation("RMX02", 2).name()).isEqualTo("v2");
-        assertThat(topics.hasConsumedEverything("pay-equity-service.roles-organisations", TOPIC)).isTrue();
+        // Offsets are committed just after the effects' transactions: wait for the commit, not only the effect.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> topics.hasConsumedEverything("pay-equity-service.roles-organisations", TOPIC));
     }
 
     @Test

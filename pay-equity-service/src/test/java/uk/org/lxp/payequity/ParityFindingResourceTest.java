@@ -10,13 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import uk.org.lxp.payequity.repository.PostRepository;
 import uk.org.lxp.testing.KafkaTestBroker;
 import uk.org.lxp.testing.KafkaTopics;
 import uk.org.lxp.testing.LxpTestInfrastructure;
@@ -25,6 +29,9 @@ import uk.org.lxp.testing.OidcTestServer;
 @QuarkusTest
 @WithTestResource(LxpTestInfrastructure.class)
 class ParityFindingResourceTest {
+
+    @Inject
+    PostRepository posts;
 
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
     private String organisation;
@@ -47,6 +54,8 @@ class ParityFindingResourceTest {
         UUID peer = publishProfile("Peer Support Worker", "BAND_3");
         publishPost(peer, 0);
         publishPost(peer, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                posts.count("organisationOdsCode", organisation)) == 2);
     }
 
     private UUID publishProfile(String title, String band) {
@@ -67,11 +76,13 @@ class ParityFindingResourceTest {
                  "version":0}""".formatted(id, organisation, number, profile, number));
     }
 
+    /** Waits for the trust's finding in the given state, evaluated with both of its posts. */
     private JsonPath findingOf(String status) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin())
                         .when().get("/api/v1/parity-findings?rule=NO_SENIOR_POST&organisation=" + organisation)
                         .then().statusCode(200).extract().jsonPath(),
-                page -> page.getInt("totalItems") == 1 && status.equals(page.getString("items[0].status")));
+                page -> page.getInt("totalItems") == 1 && status.equals(page.getString("items[0].status"))
+                        && page.getInt("items[0].evidence.openLxpPosts") == 2);
     }
 
     @Test
