@@ -32,7 +32,7 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
                 "lxp.gateway.services.supervision-service.url", supervision.baseUrl(),
                 "lxp.gateway.services.pay-equity-service.url", "http://127.0.0.1:" + FreePorts.next(),
                 "lxp.gateway.rate-limit.capacity", Integer.toString(RATE_LIMIT),
-                "lxp.gateway.rate-limit.period", "1m",
+                "lxp.gateway.rate-limit.period", "1h",
                 "lxp.gateway.max-body-bytes", Integer.toString(MAX_BODY_BYTES));
     }
 
