@@ -13,7 +13,7 @@ public final class ETags {
     private ETags() {
     }
 
-    public static String of(int version) {
+    private static String of(int version) {
         return "\"" + version + "\"";
     }
 

@@ -11,11 +11,18 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
 
@@ -31,15 +38,41 @@ public class IdempotentRequests {
     private static final int UNPROCESSABLE_CONTENT = 422;
 
     private final DataSource dataSource;
+    private final ObjectMapper json;
 
-    IdempotentRequests(DataSource dataSource) {
+    IdempotentRequests(DataSource dataSource, ObjectMapper json) {
         this.dataSource = dataSource;
+        this.json = json;
     }
 
-    public record StoredResponse(int status, String body) {
+    /**
+     * Carries out {@code work} once per Idempotency-Key, in the caller's transaction: a retry with the same key and
+     * the same request gets the first response back (marked {@code Idempotent-Replayed}) and changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Response once(String client, String key, String path, Object request, Supplier<Object> work) {
+        if (key == null) {
+            throw new BadRequestException("Send an Idempotency-Key header with every bulk request");
+        }
+        try {
+            String fingerprint = fingerprint("POST", path, json.writeValueAsBytes(request));
+            Optional<StoredResponse> stored = earlier(client, key, fingerprint);
+            if (stored.isPresent()) {
+                return Response.status(stored.get().status()).entity(stored.get().body())
+                        .type(MediaType.APPLICATION_JSON).header("Idempotent-Replayed", "true").build();
+            }
+            String body = json.writeValueAsString(work.get());
+            remember(client, key, fingerprint, 200, body);
+            return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the request or response as JSON", e);
+        }
     }
 
-    public static String fingerprint(String method, String path, byte[] body) {
+    record StoredResponse(int status, String body) {
+    }
+
+    static String fingerprint(String method, String path, byte[] body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
@@ -51,8 +84,7 @@ public class IdempotentRequests {
     }
 
     /** The stored response of an earlier request with this key, after checking it was the same request. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<StoredResponse> earlier(String client, String key, String fingerprint) {
+    private Optional<StoredResponse> earlier(String client, String key, String fingerprint) {
         validate(key);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
@@ -76,8 +108,7 @@ public class IdempotentRequests {
     }
 
     /** Stores the response; a concurrent first use of the same key fails this transaction on the primary key. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void remember(String client, String key, String fingerprint, int status, String body) {
+    private void remember(String client, String key, String fingerprint, int status, String body) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO idempotent_request (client, key, fingerprint, status, body, created_at)

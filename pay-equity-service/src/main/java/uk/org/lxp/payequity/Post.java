@@ -107,10 +107,6 @@ public class Post {
         return closedOn;
     }
 
-    public String fundingKind() {
-        return fundingKind;
-    }
-
     public boolean isFixedTerm() {
         return "FIXED_TERM".equals(fundingKind);
     }

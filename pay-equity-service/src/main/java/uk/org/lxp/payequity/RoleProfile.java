@@ -107,8 +107,4 @@ public class RoleProfile {
     public String contractBasis() {
         return contractBasis;
     }
-
-    public int sourceRevision() {
-        return sourceRevision;
-    }
 }

@@ -115,11 +115,6 @@ public class Organisation {
         this.updatedAt = now;
     }
 
-    /** Whether the organisation existed on the given day; an unrecorded start counts as always. */
-    public boolean isValidOn(LocalDate day) {
-        return (validFrom == null || !day.isBefore(validFrom)) && (validTo == null || !day.isAfter(validTo));
-    }
-
     /** The ICB the organisation belonged to on the given day. */
     public Optional<String> icbOn(LocalDate day) {
         return icbMemberships.stream().filter(m -> m.isValidOn(day)).map(IcbMembership::icbOdsCode).findFirst();

@@ -64,10 +64,6 @@ public final class EmbeddedPostgresServer {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
     private void stop() {
         try {
             postgres.close();

@@ -28,7 +28,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) in a child JVM, listening on
  * 127.0.0.1 on free ports. It runs from the classpath recorded by the kafka-test-broker module, so the
- * broker's jars never meet the Quarkus platform's. It can be stopped, killed and started again on the same
+ * broker's jars never meet the Quarkus platform's. It can be stopped and started again on the same
  * ports and log directory, which is what failure tests need.
  */
 public final class KafkaTestBroker {
@@ -61,8 +61,8 @@ public final class KafkaTestBroker {
         return shared;
     }
 
-    /** A broker of one's own, for tests that stop or kill it. Stopped and deleted when the JVM exits. */
-    public static KafkaTestBroker startNew() {
+    /** Starts a broker that is stopped and deleted when the JVM exits. */
+    private static KafkaTestBroker startNew() {
         try {
             KafkaTestBroker broker = new KafkaTestBroker(Files.createTempDirectory("lxp-kafka-"));
             Runtime.getRuntime().addShutdownHook(new Thread(broker::stopAndDelete, "kafka-test-broker-stop"));
@@ -113,15 +113,6 @@ public final class KafkaTestBroker {
             return;
         }
         process.destroy();
-        awaitExit();
-    }
-
-    /** Kills the broker without warning (SIGKILL), as a crash would. */
-    public synchronized void kill() {
-        if (process == null) {
-            return;
-        }
-        process.destroyForcibly();
         awaitExit();
     }
 

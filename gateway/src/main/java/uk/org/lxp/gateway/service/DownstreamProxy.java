@@ -58,10 +58,6 @@ public class DownstreamProxy {
         });
     }
 
-    public CircuitBreaker.State breakerState(String service) {
-        return breakers.get(service).state();
-    }
-
     public void forward(RoutingContext context, Route route, String requestId) {
         CircuitBreaker breaker = breakers.get(route.service());
         if (!breaker.tryAcquire()) {

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,9 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.org.lxp.api.CallerScope;
 import uk.org.lxp.api.IdempotentRequests;
@@ -56,13 +52,11 @@ public class PayRecordResource {
     private final PayRecordService service;
     private final IdempotentRequests idempotency;
     private final CallerScope caller;
-    private final ObjectMapper json;
 
-    PayRecordResource(PayRecordService service, IdempotentRequests idempotency, CallerScope caller, ObjectMapper json) {
+    PayRecordResource(PayRecordService service, IdempotentRequests idempotency, CallerScope caller) {
         this.service = service;
         this.idempotency = idempotency;
         this.caller = caller;
-        this.json = json;
     }
 
     @Schema(name = "PayRecord")
@@ -95,21 +89,10 @@ public class PayRecordResource {
     public Response bulkUpsert(
             @Parameter(description = "A key unique to this request, reused only to retry it", required = true)
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @NotNull @Valid PayRecordBulkRequest request) throws JsonProcessingException {
+            @NotNull @Valid PayRecordBulkRequest request) {
         caller.requireOrganisation(request.organisationCode());
-        if (idempotencyKey == null) {
-            throw new BadRequestException("Send an Idempotency-Key header with every bulk request");
-        }
-        String client = caller.actor();
-        String fingerprint = IdempotentRequests.fingerprint("POST", "/api/v1/pay-records/bulk", json.writeValueAsBytes(request));
-        var earlier = idempotency.earlier(client, idempotencyKey, fingerprint);
-        if (earlier.isPresent()) {
-            return Response.status(earlier.get().status()).entity(earlier.get().body())
-                    .header("Idempotent-Replayed", "true").build();
-        }
-        String body = json.writeValueAsString(service.upsert(request.organisationCode(), items(request)));
-        idempotency.remember(client, idempotencyKey, fingerprint, 200, body);
-        return Response.ok(body).build();
+        return idempotency.once(caller.actor(), idempotencyKey, "/api/v1/pay-records/bulk", request,
+                () -> service.upsert(request.organisationCode(), items(request)));
     }
 
     @GET

@@ -34,9 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import uk.org.lxp.api.CallerScope;
 import uk.org.lxp.api.IdempotentRequests;
 import uk.org.lxp.api.PageOf;
@@ -62,16 +59,14 @@ public class PostResource {
     private final OrganisationRepository organisations;
     private final IdempotentRequests idempotency;
     private final CallerScope caller;
-    private final ObjectMapper json;
 
     PostResource(PostService service, PostRepository posts, OrganisationRepository organisations,
-            IdempotentRequests idempotency, CallerScope caller, ObjectMapper json) {
+            IdempotentRequests idempotency, CallerScope caller) {
         this.service = service;
         this.posts = posts;
         this.organisations = organisations;
         this.idempotency = idempotency;
         this.caller = caller;
-        this.json = json;
     }
 
     @POST
@@ -89,23 +84,10 @@ public class PostResource {
     public Response bulkUpsert(
             @Parameter(description = "A key unique to this request, reused only to retry it", required = true)
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
-            @NotNull @Valid PostBulkRequest request) throws JsonProcessingException {
+            @NotNull @Valid PostBulkRequest request) {
         caller.requireOrganisation(request.organisationCode());
-        if (idempotencyKey == null) {
-            throw new BadRequestException("Send an Idempotency-Key header with every bulk request");
-        }
-        String client = caller.actor();
-        String fingerprint = IdempotentRequests.fingerprint("POST", "/api/v1/posts/bulk",
-                json.writeValueAsBytes(request));
-        var earlier = idempotency.earlier(client, idempotencyKey, fingerprint);
-        if (earlier.isPresent()) {
-            return Response.status(earlier.get().status()).entity(earlier.get().body())
-                    .header("Idempotent-Replayed", "true").build();
-        }
-        PostService.Result result = service.upsert(request.organisationCode(), items(request));
-        String body = json.writeValueAsString(result);
-        idempotency.remember(client, idempotencyKey, fingerprint, 200, body);
-        return Response.ok(body).build();
+        return idempotency.once(caller.actor(), idempotencyKey, "/api/v1/posts/bulk", request,
+                () -> service.upsert(request.organisationCode(), items(request)));
     }
 
     @GET
