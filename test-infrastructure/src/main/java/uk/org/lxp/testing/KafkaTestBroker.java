@@ -1,22 +1,16 @@
 package uk.org.lxp.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import uk.org.lxp.testing.kafka.BrokerLaunch;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) in a child JVM, listening on
@@ -33,8 +28,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class KafkaTestBroker {
 
-    private static final String CLASSPATH_RESOURCE = "uk/org/lxp/testing/kafka/broker.classpath";
-    private static final String MAIN_CLASS = "uk.org.lxp.testing.kafka.KafkaBrokerMain";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -50,7 +43,7 @@ public final class KafkaTestBroker {
         this.directory = directory;
         this.port = FreePorts.next();
         this.controllerPort = FreePorts.next();
-        this.clusterId = randomClusterId();
+        this.clusterId = BrokerLaunch.randomClusterId();
     }
 
     /** The broker every test in this JVM shares, started on first use and stopped when the JVM exits. */
@@ -66,7 +59,7 @@ public final class KafkaTestBroker {
         try {
             KafkaTestBroker broker = new KafkaTestBroker(Files.createTempDirectory("lxp-kafka-"));
             Runtime.getRuntime().addShutdownHook(new Thread(broker::stopAndDelete, "kafka-test-broker-stop"));
-            broker.writeConfiguration();
+            BrokerLaunch.writeConfiguration(broker.directory, broker.directory.resolve("data"), broker.port, broker.controllerPort);
             broker.start();
             return broker;
         } catch (IOException e) {
@@ -88,14 +81,10 @@ public final class KafkaTestBroker {
             return;
         }
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-Dlog4j2.configurationFile=" + directory.resolve("log4j2.properties"),
-                    "-cp", brokerClasspath(),
-                    MAIN_CLASS,
-                    directory.resolve("server.properties").toString(),
-                    clusterId));
+            ProcessBuilder builder = new ProcessBuilder(BrokerLaunch.command(
+                    Paths.get(System.getProperty("java.home"), "bin", "java"),
+                    List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                    directory, clusterId));
             builder.redirectErrorStream(true);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
             // Standard input stays a pipe: the broker exits when it closes, that is when this JVM goes.
@@ -165,42 +154,6 @@ public final class KafkaTestBroker {
         throw new IllegalStateException("The Kafka broker was not ready within " + START_TIMEOUT + ":\n" + logTail());
     }
 
-    private void writeConfiguration() throws IOException {
-        String server = String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + directory.resolve("data"),
-                "num.partitions=3",
-                "auto.create.topics.enable=true",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=5",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "transaction.state.log.num.partitions=3",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "");
-        Files.writeString(directory.resolve("server.properties"), server, StandardCharsets.UTF_8);
-        String logging = String.join("\n",
-                "appender.console.type=Console",
-                "appender.console.name=console",
-                "appender.console.layout.type=PatternLayout",
-                "appender.console.layout.pattern=%d{HH:mm:ss.SSS} %-5p [%c{1}] %m%n",
-                "rootLogger.level=WARN",
-                "rootLogger.appenderRef.console.ref=console",
-                "logger.server.name=kafka.server.KafkaRaftServer",
-                "logger.server.level=INFO",
-                "");
-        Files.writeString(directory.resolve("log4j2.properties"), logging, StandardCharsets.UTF_8);
-    }
-
     private Path logFile() {
         return directory.resolve("broker.log");
     }
@@ -211,48 +164,6 @@ public final class KafkaTestBroker {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no broker log: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String brokerClasspath() throws IOException {
-        URL resource = KafkaTestBroker.class.getClassLoader().getResource(CLASSPATH_RESOURCE);
-        if (resource == null) {
-            throw new IllegalStateException(CLASSPATH_RESOURCE + " is not on the classpath: build kafka-test-broker");
-        }
-        try (InputStream in = resource.openStream()) {
-            String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return launcherLocation(resource) + java.io.File.pathSeparator + dependencies;
-        }
-    }
-
-    /** The jar or class directory that holds the launcher, derived from where its classpath resource was found. */
-    private static String launcherLocation(URL resource) {
-        String url = resource.toString();
-        try {
-            if (url.startsWith("jar:")) {
-                return Paths.get(new URL(url.substring(4, url.indexOf("!/"))).toURI()).toString();
-            }
-            if (url.startsWith("file:")) {
-                Path file = Paths.get(resource.toURI());
-                return file.getRoot().resolve(file.subpath(0, file.getNameCount() - Path.of(CLASSPATH_RESOURCE).getNameCount()))
-                        .toString();
-            }
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("Cannot locate the Kafka broker launcher from " + url, e);
-        }
-        throw new IllegalStateException("Cannot locate the Kafka broker launcher from " + url);
-    }
-
-    /** A Kafka cluster id: a UUID in URL-safe base64 that, like Kafka's own, never starts with a dash. */
-    static String randomClusterId() {
-        while (true) {
-            UUID uuid = UUID.randomUUID();
-            ByteBuffer bytes = ByteBuffer.allocate(16);
-            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
-            if (!id.startsWith("-")) {
-                return id;
-            }
         }
     }
 }
