@@ -11,10 +11,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -66,6 +70,19 @@ class GatewayTest {
         DownstreamServices.supervision.verify(getRequestedFor(urlEqualTo("/api/v1/supervisors?organisation=RXT"))
                 .withHeader("Authorization", equalTo("Bearer " + hr))
                 .withHeader("X-Request-Id", equalTo("req-123")));
+    }
+
+    @Test
+    void theAccessLogNamesThePathButNeverTheQueryStringWhichCanCarryStaffReferences() throws IOException {
+        String requestId = "access-" + UUID.randomUUID();
+        given().auth().oauth2(token("hr-integration").organisations("RXT").signed()).header("X-Request-Id", requestId)
+                .when().get("/api/v1/supervisors?organisation=RXT&staffReference=E-104233")
+                .then().statusCode(200);
+
+        Path log = Path.of("target", "access.log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(log) && Files.readString(log).contains(requestId));
+        String line = Files.readAllLines(log).stream().filter(entry -> entry.contains(requestId)).findFirst().orElseThrow();
+        assertThat(line).contains("\"GET /api/v1/supervisors\" 200").doesNotContain("E-104233").doesNotContain("?");
     }
 
     @Test

@@ -164,6 +164,9 @@ final class Stack {
             throw new StackException("loading the demo data failed: " + e.getMessage(), e);
         }
         write(marker, Instant.now() + "\n" + summary + "\n");
+        if (!summary.storiesNotShown().isEmpty()) {
+            line("demo data", "findings not raised yet (the service may still be evaluating): " + summary.storiesNotShown());
+        }
         ready("demo data", "loaded through the gateway", begun);
     }
 
