@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -190,7 +191,7 @@ final class Stack {
             return;
         }
         List<Component> newestFirst = new ArrayList<>(started);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         for (Component component : newestFirst) {
             if (component.isAlive()) {
                 Instant begun = Instant.now();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +16,7 @@ class StackStateTest {
     @TempDir
     Path home;
 
-    private final List<ChildProcess> started = new java.util.ArrayList<>();
+    private final List<ChildProcess> started = new ArrayList<>();
 
     @AfterEach
     void stopProcesses() {
@@ -51,7 +53,7 @@ class StackStateTest {
     }
 
     private ChildProcess sleeper(String name, String mark) {
-        ChildProcess process = ChildProcess.start(name, List.of("sh", "-c", "sleep 60; true", mark), java.util.Map.of(), home,
+        ChildProcess process = ChildProcess.start(name, List.of("sh", "-c", "sleep 60; true", mark), Map.of(), home,
                 home.resolve(name + ".log"));
         started.add(process);
         return process;
