@@ -38,7 +38,8 @@ public class V3__Load_agenda_for_change_pay_scales extends BaseJavaMigration {
                         continue;
                     }
                     String[] cells = line.split(",", -1);
-                    insert.setString(1, cells[0]);
+                    // The reference file writes pay years as NHS Employers do (2025/26); the suite writes them 2025-26 everywhere.
+                    insert.setString(1, cells[0].replace('/', '-'));
                     insert.setDate(2, Date.valueOf(LocalDate.parse(cells[1])));
                     insert.setString(3, cells[2]);
                     insert.setShort(4, Short.parseShort(cells[3]));

@@ -34,7 +34,8 @@ public class V5__Load_high_cost_area_supplements extends BaseJavaMigration {
                         continue;
                     }
                     String[] cells = line.split(",", -1);
-                    insert.setString(1, cells[0]);
+                    // The reference file writes pay years as NHS Employers do (2025/26); the suite writes them 2025-26 everywhere.
+                    insert.setString(1, cells[0].replace('/', '-'));
                     insert.setString(2, cells[1]);
                     insert.setBigDecimal(3, new BigDecimal(cells[2]));
                     insert.setBigDecimal(4, new BigDecimal(cells[3]));

@@ -3,6 +3,7 @@ package uk.org.lxp.gateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,10 @@ import java.util.regex.Pattern;
 public final class RouteTable {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s)");
+
+    /** Every service offers its operators' endpoints (e.g. dead letters) under this prefix and its own name. */
+    public static final String OPERATIONS_PREFIX = "/api/v1/services/";
+    private static final Duration OPERATIONS_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<Route> routes;
 
@@ -53,6 +58,14 @@ public final class RouteTable {
             allowed.add(route.method());
         }
         return allowed.isEmpty() ? new NotRouted() : new MethodNotAllowed(allowed);
+    }
+
+    /** This table with each service's operations routes added, for lxp-admin only. */
+    public RouteTable withOperationsOf(Collection<String> services) {
+        List<Route> all = new ArrayList<>(routes);
+        services.forEach(service -> all.add(new Route(Route.ANY_METHOD, OPERATIONS_PREFIX + service, service,
+                OPERATIONS_TIMEOUT, Set.of("lxp-admin"))));
+        return new RouteTable(all);
     }
 
     public List<Route> routes() {

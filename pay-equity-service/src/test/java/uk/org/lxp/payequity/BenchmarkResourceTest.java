@@ -20,7 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import uk.org.lxp.payequity.repository.OrganisationRepository;
+import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.repository.PostRepository;
 import uk.org.lxp.payequity.repository.RoleProfileRepository;
 import uk.org.lxp.testing.KafkaTestBroker;
@@ -43,7 +43,7 @@ class BenchmarkResourceTest {
     RoleProfileRepository roleProfiles;
 
     @Inject
-    OrganisationRepository organisations;
+    Organisations organisations;
 
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
     private String organisation;
@@ -82,11 +82,11 @@ class BenchmarkResourceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 posts.count("organisationOdsCode", organisation) == 6
                         && roleProfiles.findByIdOptional(profile).isPresent()
-                        && organisations.findByIdOptional(organisation).isPresent()));
+                        && organisations.find(organisation).isPresent()));
 
         List<String> records = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            records.add(record(i, "\"basis\":\"SALARIED\",\"band\":\"3\",\"point\":1"));
+            records.add(record(i, "\"basis\":\"SALARIED\",\"band\":\"BAND_3\",\"point\":1"));
         }
         records.add(record(4, "\"basis\":\"SESSIONAL\",\"dayRate\":300"));
         records.add(record(5, "\"basis\":\"UNPAID\",\"expensesPerDay\":20"));
@@ -96,12 +96,25 @@ class BenchmarkResourceTest {
 
         List<String> comparators = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            comparators.add("{\"staffGroupCode\":\"07\",\"band\":\"4\",\"point\":1,\"fte\":1.0,\"fixedTerm\":false}");
+            comparators.add("{\"staffGroupCode\":\"07\",\"band\":\"BAND_4\",\"point\":1,\"fte\":1.0,\"fixedTerm\":false}");
         }
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body("{\"asOf\":\"2025-10-01\",\"records\":[%s]}".formatted(String.join(",", comparators)))
                 .when().put("/api/v1/comparators/" + organisation).then().statusCode(200)
                 .body("records", equalTo(8)).body("byStaffGroup.'07'", equalTo(8));
+    }
+
+    /** An ICB this test's trust does not belong to, made known by a trust of its own. */
+    private String otherIcbWithAMember() {
+        String other = "X" + icb.substring(1);
+        String member = "U" + organisation.substring(1);
+        topics.publishCloudEvent("lxp.roles.organisation.v1", member, "lxp.roles.OrganisationRegistered",
+                "/lxp/roles-service", """
+                        {"odsCode":"%s","name":"Elsewhere Trust","type":"NHS_TRUST","validFrom":null,"validTo":null,
+                         "icbMemberships":[{"icbOdsCode":"%s","validFrom":"2022-07-01","validTo":null}],
+                         "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(member, other));
+        await().atMost(Duration.ofSeconds(30)).until(() -> organisations.isKnown(other));
+        return other;
     }
 
     private static String record(int post, String terms) {
@@ -158,10 +171,16 @@ class BenchmarkResourceTest {
         given().auth().oauth2(otherAnalyst).when().get("/api/v1/benchmarks?payYear=2025-26").then().statusCode(200);
         String hr = OidcTestServer.shared().token().roles("hr-integration").organisations(organisation).signed();
         given().auth().oauth2(hr).when().get("/api/v1/benchmarks?organisation=" + organisation + "&payYear=2025-26").then().statusCode(200);
-        given().auth().oauth2(hr).when().get("/api/v1/benchmarks?icb=" + icb + "&payYear=2025-26").then().statusCode(403);
+        given().auth().oauth2(hr).when().get("/api/v1/benchmarks?icb=" + icb + "&payYear=2025-26").then().statusCode(200);
+        String elsewhere = otherIcbWithAMember();
+        given().auth().oauth2(hr).when().get("/api/v1/benchmarks?icb=" + elsewhere + "&payYear=2025-26").then().statusCode(403);
         given().auth().oauth2(OidcTestServer.shared().token().roles("practitioner").signed())
                 .when().get("/api/v1/benchmarks?payYear=2025-26").then().statusCode(403);
-        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2031-32").then().statusCode(400);
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2031-32").then().statusCode(422)
+                .body("violations[0].field", equalTo("payYear"));
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&organisation=NOSUCH1")
+                .then().statusCode(422).body("type", equalTo("/problems/unknown-reference"))
+                .body("violations[0].field", equalTo("organisation"));
         given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&organisation=RGD&icb=QWO").then().statusCode(400);
         given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&band=BAND_33").then().statusCode(400);
     }

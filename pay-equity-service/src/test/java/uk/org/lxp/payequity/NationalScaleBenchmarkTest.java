@@ -30,7 +30,7 @@ class NationalScaleBenchmarkTest {
 
     private static final int ORGANISATIONS = 220;
     private static final int PER_ORGANISATION = 6_800;
-    private static final String[] BANDS = {"2", "3", "4", "5", "6", "7"};
+    private static final String[] BANDS = {"BAND_2", "BAND_3", "BAND_4", "BAND_5", "BAND_6", "BAND_7"};
 
     @Test
     void loadAndBenchmarkAgainstANationalComparatorWorkforce() throws Exception {

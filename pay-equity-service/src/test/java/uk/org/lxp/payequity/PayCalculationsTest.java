@@ -53,12 +53,15 @@ class PayCalculationsTest {
     }
 
     @Test
-    void payYearsReadBothWaysAndRejectNonsense() {
-        assertThat(PayYear.parse("2025/26")).isEqualTo(new PayYear(2025));
-        assertThat(PayYear.parse("2025-26").toString()).isEqualTo("2025/26");
-        assertThat(PayYear.parse("2099/00").toString()).isEqualTo("2099/00");
-        assertThatThrownBy(() -> PayYear.parse("2025/27")).hasMessageContaining("consecutive");
-        assertThatThrownBy(() -> PayYear.parse("25/26")).hasMessageContaining("2025/26");
+    void payYearsAreWrittenOneWayAndNonsenseIsRefused() {
+        assertThat(PayYear.parse("2025-26")).isEqualTo(new PayYear(2025));
+        assertThat(PayYear.parse("2025-26").toString()).isEqualTo("2025-26");
+        assertThat(PayYear.parse("2099-00").toString()).isEqualTo("2099-00");
+        assertThat(PayYear.containing(java.time.LocalDate.of(2026, 3, 31))).isEqualTo(new PayYear(2025));
+        assertThat(PayYear.containing(java.time.LocalDate.of(2026, 4, 1))).isEqualTo(new PayYear(2026));
+        assertThatThrownBy(() -> PayYear.parse("2025-27")).hasMessageContaining("consecutive");
+        assertThatThrownBy(() -> PayYear.parse("2025/26")).hasMessageContaining("2025-26");
+        assertThatThrownBy(() -> PayYear.parse("25-26")).hasMessageContaining("2025-26");
     }
 
     @Test

@@ -77,8 +77,8 @@ class PayRecordResourceTest {
     @Test
     void everyBasisIsAnnualisedOnOneScale() {
         send(hr(), "k-" + UUID.randomUUID(), String.join(",",
-                record("2025-06-01", "\"basis\":\"SALARIED\",\"band\":\"3\",\"point\":1,\"fte\":0.6"),
-                record("2025-09-01", "\"basis\":\"SALARIED\",\"band\":\"3\",\"point\":1,\"fte\":1,\"hcasZone\":\"OUTER_LONDON\""),
+                record("2025-06-01", "\"basis\":\"SALARIED\",\"band\":\"BAND_3\",\"point\":1,\"fte\":0.6"),
+                record("2025-09-01", "\"basis\":\"SALARIED\",\"band\":\"BAND_3\",\"point\":1,\"fte\":1,\"hcasZone\":\"OUTER_LONDON\""),
                 record("2025-12-01", "\"basis\":\"SESSIONAL\",\"dayRate\":300,\"fte\":0.2"),
                 record("2026-01-01", "\"basis\":\"HOURLY\",\"hourlyRate\":12.75,\"fte\":0.5"),
                 record("2026-02-01", "\"basis\":\"UNPAID\",\"expensesPerDay\":20,\"fte\":0.2")))
@@ -92,19 +92,21 @@ class PayRecordResourceTest {
 
     @Test
     void aRetryChangesNothingAndTheSameTermsAgainAreUnchanged() {
-        String salaried = record("2025-06-01", "\"basis\":\"SALARIED\",\"band\":\"3\",\"point\":2,\"fte\":1.0");
+        String salaried = record("2025-06-01", "\"basis\":\"SALARIED\",\"band\":\"BAND_3\",\"point\":2,\"fte\":1.0");
         String key = "k-" + UUID.randomUUID();
         send(hr(), key, salaried).statusCode(200).body("created", equalTo(1));
         send(hr(), key, salaried).statusCode(200).header("Idempotent-Replayed", "true").body("created", equalTo(1));
         send(hr(), "k-" + UUID.randomUUID(), salaried.replace("1.0", "1")).statusCode(200)
                 .body("unchanged", equalTo(1));
-        send(hr(), key, record("2025-06-01", "\"basis\":\"UNPAID\",\"fte\":1")).statusCode(422);
+        send(hr(), key, record("2025-06-01", "\"basis\":\"UNPAID\",\"fte\":1")).statusCode(422)
+                .body("type", equalTo("/problems/idempotency-key-reused"));
     }
 
     @Test
     void impossibleOrAbsurdPayIsRefusedWithAClearMessage() {
-        send(hr(), "k-" + UUID.randomUUID(), record("2025-06-01", "\"basis\":\"SALARIED\",\"band\":\"3\",\"point\":9,\"fte\":1"))
-                .statusCode(400).body("detail", containsString("Band 3 has no point 9 in pay year 2025/26"));
+        send(hr(), "k-" + UUID.randomUUID(), record("2025-06-01", "\"basis\":\"SALARIED\",\"band\":\"BAND_3\",\"point\":9,\"fte\":1"))
+                .statusCode(422).body("detail", containsString("BAND_3 has no point 9 in pay year 2025-26"))
+                .body("type", equalTo("/problems/rule-broken")).body("violations[0].field", equalTo("records[0].point"));
         send(hr(), "k-" + UUID.randomUUID(), record("2025-06-01", "\"basis\":\"SESSIONAL\",\"dayRate\":-5,\"fte\":1"))
                 .statusCode(400).contentType("application/problem+json");
         send(hr(), "k-" + UUID.randomUUID(), record("2025-06-01", "\"basis\":\"SESSIONAL\",\"dayRate\":0,\"fte\":1"))
@@ -113,12 +115,14 @@ class PayRecordResourceTest {
                 .statusCode(400);
         send(hr(), "k-" + UUID.randomUUID(), record("2025-06-01", "\"basis\":\"SESSIONAL\",\"dayRate\":\"NaN\",\"fte\":1"))
                 .statusCode(400);
-        send(hr(), "k-" + UUID.randomUUID(), record("2025-06-01", "\"basis\":\"SALARIED\",\"band\":\"3\",\"point\":1,\"dayRate\":90,\"fte\":1"))
+        send(hr(), "k-" + UUID.randomUUID(), record("2025-06-01", "\"basis\":\"SALARIED\",\"band\":\"BAND_3\",\"point\":1,\"dayRate\":90,\"fte\":1"))
                 .statusCode(400).body("detail", containsString("no hourly or day rate"));
         send(hr(), "k-" + UUID.randomUUID(), record("2025-06-01", "\"basis\":\"SESSIONAL\",\"fte\":1"))
                 .statusCode(400).body("detail", containsString("needs its day rate"));
         send(hr(), "k-" + UUID.randomUUID(), "{\"postReference\":\"NOT-THERE\",\"effectiveFrom\":\"2025-06-01\",\"basis\":\"UNPAID\",\"fte\":1}")
-                .statusCode(422).body("detail", containsString("NOT-THERE"));
+                .statusCode(422).body("detail", containsString("NOT-THERE"))
+                .body("type", equalTo("/problems/unknown-reference"))
+                .body("violations[0].field", equalTo("records[0].postReference"));
         given().auth().oauth2(hr()).contentType(ContentType.JSON)
                 .body("{\"organisationCode\":\"%s\",\"records\":[%s]}".formatted(organisation,
                         record("2025-06-01", "\"basis\":\"UNPAID\",\"fte\":1")))

@@ -79,8 +79,21 @@ public class Organisation {
             String successorOdsCode, List<IcbMembership> icbMemberships) {
     }
 
-    public void update(Details details, Instant now) {
+    /** Takes the new details; says whether anything differed. */
+    public boolean update(Details details, Instant now) {
+        List<IcbMembership> sorted = sorted(details.icbMemberships());
+        Details normalised = new Details(details.name(), details.type(), details.gssCode(), details.validFrom(),
+                details.validTo(), details.successorOdsCode(), sorted);
+        if (normalised.equals(details())) {
+            return false;
+        }
         apply(details, now);
+        return true;
+    }
+
+    private static List<IcbMembership> sorted(List<IcbMembership> memberships) {
+        return (memberships == null ? List.<IcbMembership>of() : memberships).stream()
+                .sorted(Comparator.comparing(IcbMembership::validFrom)).toList();
     }
 
     private void apply(Details details, Instant now) {
@@ -107,7 +120,7 @@ public class Organisation {
         this.validFrom = details.validFrom();
         this.validTo = details.validTo();
         this.successorOdsCode = details.successorOdsCode();
-        List<IcbMembership> sorted = memberships.stream().sorted(Comparator.comparing(IcbMembership::validFrom)).toList();
+        List<IcbMembership> sorted = sorted(memberships);
         if (!sorted.equals(icbMemberships)) {
             icbMemberships.clear();
             icbMemberships.addAll(sorted);

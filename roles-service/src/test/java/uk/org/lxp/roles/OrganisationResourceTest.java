@@ -100,9 +100,12 @@ class OrganisationResourceTest {
                 .then().statusCode(200)
                 .body("paths.'/api/v1/organisations/{odsCode}'.get.operationId", equalTo("OrganisationResource_get"))
                 .body("paths.'/api/v1/organisations/{odsCode}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
-                        equalTo("#/components/schemas/HttpProblem"))
+                        equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/v1/organisations'.post.responses.'400'.content.'application/problem+json'.schema.'$ref'",
-                        equalTo("#/components/schemas/HttpValidationProblem"))
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/organisations'.post.responses.'401'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.Problem.required", org.hamcrest.Matchers.hasItem("requestId"))
                 .body("paths.'/api/v1/organisations'.post.security[0].keycloak", org.hamcrest.Matchers.notNullValue());
     }
 

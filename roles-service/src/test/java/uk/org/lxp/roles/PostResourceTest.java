@@ -154,7 +154,8 @@ class PostResourceTest {
                 .body("status", equalTo("FROZEN"));
         given().auth().oauth2(hrOf(organisation)).contentType(ContentType.JSON)
                 .body(item.replace("-00000", "-99999")).header("If-Match", "\"1\"")
-                .when().put("/api/v1/posts/" + id).then().statusCode(400).body("detail", containsString("cannot change"));
+                .when().put("/api/v1/posts/" + id).then().statusCode(422).body("detail", containsString("cannot change"))
+                .body("violations[0].field", equalTo("postReference"));
         given().auth().oauth2(hrOf(organisation)).contentType(ContentType.JSON).body(item).header("If-Match", "\"0\"")
                 .when().put("/api/v1/posts/" + UUID.randomUUID()).then().statusCode(404);
     }
@@ -198,8 +199,9 @@ class PostResourceTest {
         assertThat(filledWithoutHolder.asString()).contains("posts[0]");
 
         var unknownProfile = send(hr, "k-" + UUID.randomUUID(), bulk(1, "VACANT").replace(profile, UUID.randomUUID().toString()));
-        assertThat(unknownProfile.statusCode()).isEqualTo(400);
-        assertThat(unknownProfile.asString()).contains("does not exist");
+        assertThat(unknownProfile.statusCode()).isEqualTo(422);
+        assertThat(unknownProfile.jsonPath().getString("type")).isEqualTo("/problems/unknown-reference");
+        assertThat(unknownProfile.jsonPath().getList("violations.field", String.class)).containsExactly("posts[0].roleProfileId");
 
         String twice = bulk(1, "VACANT").replace("]}", "," + bulk(1, "VACANT").replaceAll("^.*\"posts\":\\[", ""));
         var duplicate = send(hr, "k-" + UUID.randomUUID(), twice);
@@ -210,7 +212,8 @@ class PostResourceTest {
         given().when().get("/api/v1/posts?organisation=" + organisation).then().statusCode(401);
         given().auth().oauth2(hr).when().get("/api/v1/posts/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(hr).when().get("/api/v1/posts?organisation=" + organisation + "&status=HALF_FILLED")
-                .then().statusCode(400).body("detail", containsString("VACANT"));
+                .then().statusCode(400).body("detail", containsString("VACANT"))
+                .body("violations[0].field", equalTo("status")).body("violations[0].in", equalTo("query"));
     }
 
     /** Counts rows of this test's organisation: the query's one parameter is its ODS code. */

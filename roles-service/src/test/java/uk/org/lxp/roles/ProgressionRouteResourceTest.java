@@ -111,7 +111,8 @@ class ProgressionRouteResourceTest {
                 .when().post("/api/v1/progression-routes").then().statusCode(400).body("detail", containsString("itself"));
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body("{\"fromProfileId\":\"%s\",\"toProfileId\":\"%s\",\"kind\":\"PRACTICE\"}".formatted(peer, UUID.randomUUID()))
-                .when().post("/api/v1/progression-routes").then().statusCode(404);
+                .when().post("/api/v1/progression-routes").then().statusCode(422)
+                .body("type", equalTo("/problems/unknown-reference")).body("violations[0].field", equalTo("toProfileId"));
         given().auth().oauth2(leadOf("RXG")).contentType(ContentType.JSON)
                 .body("{\"fromProfileId\":\"%s\",\"toProfileId\":\"%s\",\"kind\":\"MANAGERIAL\"}".formatted(senior, lead))
                 .when().post("/api/v1/progression-routes").then().statusCode(403);
@@ -120,7 +121,7 @@ class ProgressionRouteResourceTest {
                 .when().post("/api/v1/progression-routes").then().statusCode(400);
         given().auth().oauth2(admin()).when().get("/api/v1/progression-routes/dead-ends").then().statusCode(400);
         given().auth().oauth2(admin()).when().get("/api/v1/progression-routes/onward?from=" + UUID.randomUUID())
-                .then().statusCode(404);
+                .then().statusCode(422).body("violations[0].field", equalTo("from")).body("violations[0].in", equalTo("query"));
         given().when().get("/api/v1/progression-routes/onward?from=" + peer).then().statusCode(401);
     }
 }

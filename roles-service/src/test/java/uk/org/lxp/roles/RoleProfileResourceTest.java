@@ -184,9 +184,14 @@ class RoleProfileResourceTest {
         given().auth().oauth2(admin()).contentType(ContentType.JSON)
                 .body(profile("NOORG", "Orphan", "BAND_4", "07", true))
                 .when().post("/api/v1/role-profiles")
-                .then().statusCode(400).body("detail", containsString("NOORG"));
+                .then().statusCode(422).body("detail", containsString("NOORG"))
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("ownerOdsCode"));
         given().auth().oauth2(admin()).when().get("/api/v1/role-profiles/00000000-0000-4000-8000-000000000000")
                 .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(admin()).when().get("/api/v1/role-profiles/00000000-0000-4000-8000-000000000000?asOf=yesterday")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("asOf"))
+                .body("violations[0].in", org.hamcrest.Matchers.equalTo("query"));
         given().when().get("/api/v1/role-profiles").then().statusCode(401);
         given().auth().oauth2(admin()).when().get("/api/v1/role-profiles?band=BAND_99")
                 .then().statusCode(400);

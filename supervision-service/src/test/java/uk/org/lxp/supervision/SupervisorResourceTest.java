@@ -25,7 +25,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import uk.org.lxp.supervision.repository.OrganisationRepository;
+import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.testing.KafkaTestBroker;
 import uk.org.lxp.testing.KafkaTopics;
 import uk.org.lxp.testing.LxpTestInfrastructure;
@@ -38,7 +38,7 @@ class SupervisorResourceTest {
     private static final String ORGANISATIONS = "lxp.roles.organisation.v1";
 
     @Inject
-    OrganisationRepository organisations;
+    Organisations organisations;
 
     @Inject
     ObjectMapper json;
@@ -52,7 +52,7 @@ class SupervisorResourceTest {
         publishOrganisation("SVC01", "2020-03-31");
         for (String code : new String[] {"SVA01", "SVB01", "SVC01"}) {
             await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> organisations.findByIdOptional(code).isPresent()));
+                    .call(() -> organisations.find(code).isPresent()));
         }
     }
 

@@ -15,7 +15,10 @@ public class RouteTableProducer {
 
     private static final String RESOURCE = "routes.conf";
 
-    /** Every service named in the table must have a URL configured: a route to nowhere stops start-up. */
+    /**
+     * The table of routes.conf, plus each service's operations routes. Every service named in the table must have a
+     * URL configured: a route to nowhere stops start-up.
+     */
     @Produces
     @ApplicationScoped
     RouteTable routeTable(GatewayConfig config) {
@@ -23,7 +26,8 @@ public class RouteTableProducer {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing");
             }
-            RouteTable table = RouteTable.parse(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+            RouteTable table = RouteTable.parse(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")))
+                    .withOperationsOf(config.services().keySet());
             for (String service : table.services()) {
                 if (!config.services().containsKey(service)) {
                     throw new IllegalStateException("No lxp.gateway.services." + service + ".url for the route table");

@@ -2,19 +2,18 @@ package uk.org.lxp.gateway.rest;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.smallrye.mutiny.Uni;
 import uk.org.lxp.gateway.service.ApiDocuments;
+import uk.org.lxp.http.problems.NotFound;
+import uk.org.lxp.http.problems.Unavailable;
 
 /** The suite's API documents, served without a token so that integrators can read them before they have one. */
 @Path("/")
@@ -44,13 +43,11 @@ public class ApiDocumentsResource {
     @Operation(summary = "One service's OpenAPI document, with the gateway as its server")
     public Uni<String> serviceOpenApi(@PathParam("service") String service) {
         if (!documents.knows(service)) {
-            throw new NotFoundException("No service called " + service + " is behind this gateway");
+            throw new NotFound("No service called " + service + " is behind this gateway");
         }
         return documents.openApi(service).map(document -> {
             if (document == null) {
-                throw HttpProblem.builder().withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                        .withTitle("Service Unavailable")
-                        .withDetail(service + " did not provide its API document").build();
+                throw new Unavailable(service + " did not provide its API document");
             }
             return document.toString();
         });

@@ -26,8 +26,9 @@ import io.vertx.ext.web.RoutingContext;
 import uk.org.lxp.gateway.CircuitBreaker;
 import uk.org.lxp.gateway.Route;
 import uk.org.lxp.gateway.config.GatewayConfig;
-import uk.org.lxp.gateway.rest.Problems;
-import uk.org.lxp.gateway.rest.RequestIds;
+import uk.org.lxp.http.ProblemResponses;
+import uk.org.lxp.http.ProblemType;
+import uk.org.lxp.http.RequestIds;
 
 /**
  * Passes a request to the service that owns it and streams the answer back, body for body, without buffering.
@@ -63,7 +64,7 @@ public class DownstreamProxy {
         if (!breaker.tryAcquire()) {
             long seconds = Math.max(1, (long) Math.ceil(breaker.retryAfter().toMillis() / 1000.0));
             context.response().putHeader("Retry-After", Long.toString(seconds));
-            Problems.send(context, 503, "Service Unavailable",
+            ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
                     route.service() + " is failing; the gateway is not sending it requests for now");
             return;
         }
@@ -129,13 +130,13 @@ public class DownstreamProxy {
 
     private static void fail(RoutingContext context, Route route, Throwable cause) {
         if (isTimeout(cause)) {
-            Problems.send(context, 504, "Gateway Timeout",
+            ProblemResponses.send(context, ProblemType.GATEWAY_TIMEOUT,
                     route.service() + " did not answer within " + route.timeout().toMillis() + " ms");
         } else if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
-            Problems.send(context, 503, "Service Unavailable", route.service() + " is not reachable");
+            ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE, route.service() + " is not reachable");
         } else {
             LOG.warnf("Proxying to %s failed: %s", route.service(), cause.toString());
-            Problems.send(context, 502, "Bad Gateway", route.service() + " failed to answer");
+            ProblemResponses.send(context, ProblemType.BAD_GATEWAY, route.service() + " failed to answer");
         }
     }
 

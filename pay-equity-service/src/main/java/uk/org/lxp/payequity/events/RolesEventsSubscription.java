@@ -1,44 +1,39 @@
 package uk.org.lxp.payequity.events;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import uk.org.lxp.api.Today;
 import uk.org.lxp.events.consumer.ConsumedEvent;
 import uk.org.lxp.events.consumer.EventSubscription;
-import uk.org.lxp.payequity.Organisation;
 import uk.org.lxp.payequity.Post;
 import uk.org.lxp.payequity.RoleProfile;
-import uk.org.lxp.payequity.repository.OrganisationRepository;
 import uk.org.lxp.payequity.repository.PostRepository;
 import uk.org.lxp.payequity.repository.RoleProfileRepository;
 import uk.org.lxp.payequity.service.ParityEvaluationTrigger;
 
-/** Keeps this service's copies of roles-service's organisations, role profiles and posts. */
+/** Keeps this service's copies of roles-service's role profiles and posts (organisations: the organisation directory). */
 @ApplicationScoped
 public class RolesEventsSubscription {
-
-    static final String ORGANISATION_TOPIC = "lxp.roles.organisation.v1";
-    static final String ORGANISATION_REGISTERED = "lxp.roles.OrganisationRegistered";
-    static final String ORGANISATION_CHANGED = "lxp.roles.OrganisationChanged";
 
     static final String ROLE_PROFILE_TOPIC = "lxp.roles.role-profile.v1";
     static final String POST_TOPIC = "lxp.roles.post.v1";
 
-    private final OrganisationRepository organisations;
     private final RoleProfileRepository roleProfiles;
     private final PostRepository posts;
     private final ParityEvaluationTrigger parity;
+    private final Clock clock;
 
-    RolesEventsSubscription(OrganisationRepository organisations, RoleProfileRepository roleProfiles,
-            PostRepository posts, ParityEvaluationTrigger parity) {
-        this.organisations = organisations;
+    RolesEventsSubscription(RoleProfileRepository roleProfiles, PostRepository posts, ParityEvaluationTrigger parity,
+            Clock clock) {
         this.roleProfiles = roleProfiles;
         this.posts = posts;
         this.parity = parity;
+        this.clock = clock;
     }
 
     @Produces
@@ -76,40 +71,12 @@ public class RolesEventsSubscription {
         Post.State state = event.dataAs(Post.State.class);
         var held = posts.findByIdOptional(state.id());
         Post post = held.orElseGet(() -> new Post(state.id()));
-        LocalDate day = event.time() == null ? LocalDate.now() : event.time().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate day = event.time() == null ? Today.in(clock) : LocalDate.ofInstant(event.time(), Today.ENGLAND);
         if (post.apply(state, day)) {
             parity.request();
         }
         if (held.isEmpty()) {
             posts.persist(post);
-        }
-    }
-
-    /** The fields of roles-service's organisation event that this service reads. */
-    record OrganisationState(String odsCode, String name, String type, LocalDate validFrom, LocalDate validTo,
-            String successorOdsCode, List<Organisation.IcbMembership> icbMemberships, int version, Instant updatedAt) {
-    }
-
-    @Produces
-    @ApplicationScoped
-    EventSubscription organisations() {
-        return EventSubscription.named("roles-organisations")
-                .topic(ORGANISATION_TOPIC)
-                .on(ORGANISATION_REGISTERED, this::applyOrganisation)
-                .on(ORGANISATION_CHANGED, this::applyOrganisation)
-                .build();
-    }
-
-    void applyOrganisation(ConsumedEvent event) {
-        OrganisationState state = event.dataAs(OrganisationState.class);
-        var held = organisations.findByIdOptional(state.odsCode());
-        Organisation organisation = held.orElseGet(() -> new Organisation(state.odsCode()));
-        if (organisation.apply(state.name(), state.type(), state.validFrom(), state.validTo(), state.successorOdsCode(),
-                state.icbMemberships(), state.version(), state.updatedAt())) {
-            parity.request();
-        }
-        if (held.isEmpty()) {
-            organisations.persist(organisation);
         }
     }
 }

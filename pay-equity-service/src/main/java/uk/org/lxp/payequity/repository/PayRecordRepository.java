@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.api.paging.Where;
 import uk.org.lxp.payequity.PayRecord;
 
 @ApplicationScoped
@@ -30,18 +33,23 @@ public class PayRecordRepository implements PanacheRepositoryBase<PayRecord, UUI
         return postId + "@" + effectiveFrom;
     }
 
-    public List<PayRecord> list(String organisation, UUID post, int pageIndex, int pageSize) {
-        return query(organisation, post).page(Page.of(pageIndex, pageSize)).list();
+    /** List filters; {@code within} limits the list to the organisations the caller reaches (null: every one). */
+    public record Filter(String organisation, UUID post, Set<String> within) {
     }
 
-    public long count(String organisation, UUID post) {
-        return query(organisation, post).count();
+    public List<PayRecord> list(Filter filter, Paging paging) {
+        return query(filter).page(Page.of(paging.page(), paging.size())).list();
     }
 
-    private PanacheQuery<PayRecord> query(String organisation, UUID post) {
-        Sort order = Sort.by("postId").and("effectiveFrom");
-        return post == null
-                ? find("organisationOdsCode = ?1", order, organisation)
-                : find("organisationOdsCode = ?1 and postId = ?2", order, organisation, post);
+    public long count(Filter filter) {
+        return query(filter).count();
+    }
+
+    private PanacheQuery<PayRecord> query(Filter filter) {
+        Where where = new Where()
+                .equal("organisationOdsCode", "organisation", filter.organisation())
+                .in("organisationOdsCode", "within", filter.within())
+                .equal("postId", "post", filter.post());
+        return find(where.toString(), Sort.by("organisationOdsCode").and("postId").and("effectiveFrom"), where.parameters());
     }
 }

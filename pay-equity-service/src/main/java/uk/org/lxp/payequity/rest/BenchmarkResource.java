@@ -1,14 +1,10 @@
 package uk.org.lxp.payequity.rest;
 
-import java.time.LocalDate;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,9 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.lxp.api.CallerScope;
+import uk.org.lxp.api.Roles;
+import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.http.problems.InvalidRequest;
+import uk.org.lxp.api.scope.CallerScope;
+import uk.org.lxp.api.scope.DataClass;
+import uk.org.lxp.api.scope.Reach;
+import uk.org.lxp.http.Violation;
 import uk.org.lxp.payequity.PayYear;
-import uk.org.lxp.payequity.repository.OrganisationRepository;
 import uk.org.lxp.payequity.service.BenchmarkService;
 import uk.org.lxp.payequity.service.BenchmarkService.Scope;
 import uk.org.lxp.payequity.service.BenchmarkService.ScopeLevel;
@@ -35,75 +36,47 @@ import uk.org.lxp.payequity.service.BenchmarkService.ScopeLevel;
 public class BenchmarkResource {
 
     private final BenchmarkService service;
-    private final OrganisationRepository organisations;
-    private final CallerScope caller;
+    private final CallerScope scope;
 
-    BenchmarkResource(BenchmarkService service, OrganisationRepository organisations, CallerScope caller) {
+    BenchmarkResource(BenchmarkService service, CallerScope scope) {
         this.service = service;
-        this.organisations = organisations;
-        this.caller = caller;
+        this.scope = scope;
     }
 
     @GET
-    @RolesAllowed({"lxp-admin", "lxp-lead", "ics-analyst", "hr-integration"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD, Roles.ICS_ANALYST, Roles.HR_INTEGRATION})
     @Operation(summary = "Benchmark an LXP cohort in an organisation, an ICB or nationally",
             description = "Headcount, FTE, band distribution, FTE-annualised pay percentiles and mean, shares of fixed-term,"
                     + " sessional, unpaid and Band 7+ posts, and the mean and median hourly gap to a comparator staff group"
-                    + " with quartile composition. Cohorts of fewer than 5 people are suppressed for everyone but lxp-admin.")
+                    + " with quartile composition. Cohorts of fewer than 5 people are suppressed for everyone but lxp-admin."
+                    + " An organisation's figures are for those who act for it and its ICB's analysts; an ICB's for its"
+                    + " analysts and its members; the nation's for everyone.")
     @APIResponse(responseCode = "200", description = "The benchmark, or a suppressed one")
-    @APIResponse(responseCode = "400", description = "Both organisation and icb given, a malformed filter, or a pay year not yet begun")
+    @APIResponse(responseCode = "400", description = "Both organisation and icb given, or a malformed filter")
     @APIResponse(responseCode = "403", description = "A scope outside the token's organisation or ICB")
+    @APIResponse(responseCode = "422", description = "An unknown organisation or ICB, or a pay year not yet begun")
     public BenchmarkService.Benchmark benchmark(
-            @Parameter(description = "ODS code of one organisation") @QueryParam("organisation")
-            @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code") String organisation,
+            @Parameter(description = "ODS code of one organisation") @QueryParam("organisation") @OdsCode String organisation,
             @Parameter(description = "ODS code of an ICB; neither organisation nor icb means national") @QueryParam("icb")
-            @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code") String icb,
+            @OdsCode String icb,
             @Parameter(description = "e.g. PEER_SUPPORT") @QueryParam("family") @Pattern(regexp = "[A-Z_]{2,60}", message = "must be a role family") String family,
             @Parameter(description = "e.g. ENTRY") @QueryParam("level") @Pattern(regexp = "[A-Z_]{2,40}", message = "must be a role level") String level,
             @Parameter(description = "Exact role title, any case") @QueryParam("title") @Size(max = 200) String title,
             @Parameter(description = "e.g. BAND_3") @QueryParam("band")
             @Pattern(regexp = "BAND_[2-9]|BAND_8[A-D]|NON_AFC", message = "must be BAND_2 to BAND_9, BAND_8A to BAND_8D or NON_AFC") String band,
-            @Parameter(description = "e.g. 2025-26") @QueryParam("payYear") @NotNull String payYear,
+            @Parameter(description = "e.g. 2025-26", required = true) @QueryParam("payYear") @NotNull String payYear,
             @Parameter(description = "NHS staff group of the comparators") @QueryParam("comparatorStaffGroup") @DefaultValue("07")
             @Pattern(regexp = "0[1-9]|10", message = "must be a staff group code 01 to 10") String comparatorStaffGroup) {
         if (organisation != null && icb != null) {
-            throw new BadRequestException("Give organisation or icb, not both");
+            throw InvalidRequest.inQuery("icb", "give organisation or icb, not both");
         }
-        PayYear year;
-        try {
-            year = PayYear.parse(payYear);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
-        }
-        Scope scope = organisation != null ? new Scope(ScopeLevel.ORGANISATION, organisation)
+        PayYear year = PayScaleResource.parse(payYear, Violation::query, "payYear");
+        scope.requireKnownOrganisation(organisation, "organisation");
+        scope.requireKnownOrganisation(icb, "icb");
+        scope.requireRead(DataClass.AGGREGATE, Reach.of(organisation, icb));
+        Scope reach = organisation != null ? new Scope(ScopeLevel.ORGANISATION, organisation)
                 : icb != null ? new Scope(ScopeLevel.ICB, icb) : new Scope(ScopeLevel.NATIONAL, null);
-        requireScope(scope);
-        return service.benchmark(scope, new BenchmarkService.Cohort(family, level, title, band), year,
-                comparatorStaffGroup, caller.isAdmin());
-    }
-
-    /** Analysts see their ICB (and its organisations) and the nation; HR clients their organisations and the nation. */
-    private void requireScope(Scope scope) {
-        if (caller.isAdmin() || caller.hasRole(CallerScope.LXP_LEAD) || scope.level() == ScopeLevel.NATIONAL) {
-            return;
-        }
-        if (caller.hasRole(CallerScope.ICS_ANALYST)) {
-            String own = caller.icb().orElseThrow(() -> new ForbiddenException("The token names no ICB"));
-            boolean inside = scope.level() == ScopeLevel.ICB
-                    ? own.equals(scope.code())
-                    : organisations.findByIdOptional(scope.code())
-                            .flatMap(o -> o.icbOn(LocalDate.now()))
-                            .filter(own::equals)
-                            .isPresent();
-            if (inside) {
-                return;
-            }
-            throw new ForbiddenException("This token sees ICB " + own + " and national figures only");
-        }
-        if (scope.level() == ScopeLevel.ORGANISATION) {
-            caller.requireOrganisation(scope.code());
-            return;
-        }
-        throw new ForbiddenException("This token sees its own organisations and national figures only");
+        return service.benchmark(reach, new BenchmarkService.Cohort(family, level, title, band), year,
+                comparatorStaffGroup, scope.seesSmallCohorts());
     }
 }

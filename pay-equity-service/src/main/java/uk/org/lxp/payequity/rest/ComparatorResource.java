@@ -15,7 +15,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.lxp.api.CallerScope;
+import uk.org.lxp.api.Roles;
+import uk.org.lxp.http.problems.NotFound;
+import uk.org.lxp.api.scope.CallerScope;
+import uk.org.lxp.api.scope.DataClass;
 import uk.org.lxp.payequity.AfcBand;
 import uk.org.lxp.payequity.service.ComparatorService;
 
@@ -40,11 +42,11 @@ import uk.org.lxp.payequity.service.ComparatorService;
 public class ComparatorResource {
 
     private final ComparatorService service;
-    private final CallerScope caller;
+    private final CallerScope scope;
 
-    ComparatorResource(ComparatorService service, CallerScope caller) {
+    ComparatorResource(ComparatorService service, CallerScope scope) {
         this.service = service;
-        this.caller = caller;
+        this.scope = scope;
     }
 
     @Schema(name = "ComparatorSnapshotRequest", description = "The organisation's whole comparator workforce on a day; no identifiers")
@@ -56,7 +58,7 @@ public class ComparatorResource {
     @Schema(name = "ComparatorRecord")
     public record Record(
             @Schema(example = "07") @NotNull @Pattern(regexp = "0[1-9]|10", message = "must be a staff group code 01 to 10") String staffGroupCode,
-            @Schema(example = "3") @NotNull @Pattern(regexp = "[2-9]|8[a-dA-D]", message = "must be 2 to 7, 8a to 8d or 9") String band,
+            @Schema(example = "BAND_3") @NotNull AfcBand band,
             @Schema(example = "1") @NotNull @Min(1) @Max(20) Integer point,
             @Schema(example = "1.0") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") BigDecimal fte,
             @Schema(example = "false") @NotNull Boolean fixedTerm) {
@@ -64,28 +66,28 @@ public class ComparatorResource {
 
     @PUT
     @Path("/{organisationCode}")
-    @RolesAllowed({"lxp-admin", "hr-integration"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION})
     @Operation(summary = "Replace an organisation's comparator workforce snapshot")
     @APIResponse(responseCode = "200", description = "The stored snapshot: counts by staff group")
-    @APIResponse(responseCode = "400", description = "Invalid records, e.g. a point the band does not have")
-    @APIResponse(responseCode = "403", description = "The token may not act for that organisation")
+    @APIResponse(responseCode = "400", description = "Invalid records")
+    @APIResponse(responseCode = "404", description = "No organisation has that code")
+    @APIResponse(responseCode = "422", description = "A point the band does not have, or no pay scale for the day")
     public ComparatorService.Snapshot replace(@PathParam("organisationCode") String organisation,
             @NotNull @Valid SnapshotRequest request) {
-        caller.requireOrganisation(organisation);
+        scope.requireWrite(DataClass.AGGREGATE, organisation);
         return service.replace(organisation, request.asOf(), request.records().stream()
-                .map(r -> new ComparatorService.Comparator(r.staffGroupCode(), AfcBand.fromCode(r.band()), r.point(),
-                        r.fte(), r.fixedTerm()))
+                .map(r -> new ComparatorService.Comparator(r.staffGroupCode(), r.band(), r.point(), r.fte(), r.fixedTerm()))
                 .toList());
     }
 
     @GET
     @Path("/{organisationCode}")
-    @RolesAllowed({"lxp-admin", "hr-integration", "lxp-lead", "ics-analyst"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.LXP_LEAD, Roles.ICS_ANALYST})
     @Operation(summary = "The organisation's comparator snapshot: day and counts by staff group")
     @APIResponse(responseCode = "200", description = "The snapshot summary")
     @APIResponse(responseCode = "404", description = "No snapshot loaded")
     public ComparatorService.Snapshot get(@PathParam("organisationCode") String organisation) {
-        return service.find(organisation)
-                .orElseThrow(() -> new NotFoundException("No comparator snapshot for " + organisation));
+        scope.requireRead(DataClass.AGGREGATE, organisation);
+        return service.find(organisation).orElseThrow(() -> new NotFound("No comparator snapshot for " + organisation));
     }
 }

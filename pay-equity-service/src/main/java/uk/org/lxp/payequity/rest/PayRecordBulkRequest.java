@@ -16,11 +16,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.payequity.AfcBand;
+
 import uk.org.lxp.payequity.PayBasis;
 
 @Schema(name = "PayRecordBulkRequest", description = "What an organisation's posts pay, from given days, up to 10,000 records per call")
 public record PayRecordBulkRequest(
-        @Schema(example = "RGD") @NotNull @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code")
+        @Schema(example = "RGD") @NotNull @OdsCode
         String organisationCode,
         @NotEmpty @Size(max = 10_000) @Valid
         List<@NotNull Item> records) {
@@ -34,9 +37,8 @@ public record PayRecordBulkRequest(
             LocalDate effectiveFrom,
             @Schema(example = "SALARIED") @NotNull
             PayBasis basis,
-            @Schema(description = "Agenda for Change band: 2 to 7, 8a to 8d, 9", example = "3")
-            @Pattern(regexp = "[2-9]|8[a-dA-D]", message = "must be 2 to 7, 8a to 8d or 9")
-            String band,
+            @Schema(description = "Agenda for Change band, for salaried work (and optionally sessional)", example = "BAND_3")
+            AfcBand band,
             @Schema(example = "1") @Min(1) @Max(20)
             Integer point,
             @Schema(example = "1.0") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")

@@ -2,19 +2,14 @@ package uk.org.lxp.payequity.rest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,19 +20,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.lxp.api.CallerScope;
 import uk.org.lxp.api.IdempotentRequests;
-import uk.org.lxp.api.PageOf;
+import uk.org.lxp.api.Roles;
+import uk.org.lxp.api.bulk.BulkItems;
+import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.Page;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.api.scope.CallerScope;
+import uk.org.lxp.api.scope.DataClass;
+import uk.org.lxp.api.scope.Visibility;
 import uk.org.lxp.payequity.AfcBand;
 import uk.org.lxp.payequity.PayBasis;
 import uk.org.lxp.payequity.PayRecord;
-import uk.org.lxp.payequity.service.InvalidPayRecordException;
+import uk.org.lxp.payequity.repository.PayRecordRepository;
 import uk.org.lxp.payequity.service.PayRecordService;
 
 @Path("/api/v1/pay-records")
@@ -47,21 +49,19 @@ import uk.org.lxp.payequity.service.PayRecordService;
 @SecurityRequirement(name = "keycloak")
 public class PayRecordResource {
 
-    static final int MAX_PAGE_SIZE = 200;
-
     private final PayRecordService service;
     private final IdempotentRequests idempotency;
-    private final CallerScope caller;
+    private final CallerScope scope;
 
-    PayRecordResource(PayRecordService service, IdempotentRequests idempotency, CallerScope caller) {
+    PayRecordResource(PayRecordService service, IdempotentRequests idempotency, CallerScope scope) {
         this.service = service;
         this.idempotency = idempotency;
-        this.caller = caller;
+        this.scope = scope;
     }
 
     @Schema(name = "PayRecord")
     public record PayRecordResponse(UUID id, UUID postId, String organisationCode, LocalDate effectiveFrom,
-            PayBasis basis, String band, Integer point, BigDecimal fte, BigDecimal hourlyRate, BigDecimal dayRate,
+            PayBasis basis, AfcBand band, Integer point, BigDecimal fte, BigDecimal hourlyRate, BigDecimal dayRate,
             BigDecimal expensesPerDay, String hcasZone,
             @Schema(description = "What a full-time year on these terms comes to (HCAS included)") BigDecimal fteAnnualisedGbp,
             int version) {
@@ -69,7 +69,7 @@ public class PayRecordResource {
         static PayRecordResponse of(PayRecord record) {
             PayRecord.Terms t = record.terms();
             return new PayRecordResponse(record.id(), record.postId(), record.organisationOdsCode(),
-                    record.effectiveFrom(), t.basis(), t.band() == null ? null : t.band().code(), t.point(), t.fte(),
+                    record.effectiveFrom(), t.basis(), t.band(), t.point(), t.fte(),
                     t.hourlyRate(), t.dayRate(), t.expensesPerDay(), t.hcasZone(), record.fteAnnualisedGbp(),
                     record.version());
         }
@@ -77,54 +77,46 @@ public class PayRecordResource {
 
     @POST
     @Path("/bulk")
-    @Transactional
-    @RolesAllowed({"lxp-admin", "hr-integration"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION})
     @Operation(summary = "Create or update pay records of one organisation's posts by post reference and start day, all or nothing",
             description = "Send an Idempotency-Key: a retry with the same key and body returns the first response and changes nothing.")
-    @APIResponse(responseCode = "200", description = "How many records were created, changed and left unchanged")
-    @APIResponse(responseCode = "400", description = "Invalid records: a point the band does not have, a negative, zero or absurd amount, missing Idempotency-Key")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "The token may not act for that organisation")
-    @APIResponse(responseCode = "422", description = "Posts unknown to pay equity, or an Idempotency-Key reused for another request")
+    @APIResponse(responseCode = "200", description = "How many records were created, changed and left unchanged",
+            content = @Content(schema = @Schema(implementation = PayRecordService.Result.class)))
+    @APIResponse(responseCode = "400", description = "Invalid records: a negative, zero or absurd amount, a missing Idempotency-Key")
+    @APIResponse(responseCode = "409", description = "The same Idempotency-Key is being used by a request in progress")
+    @APIResponse(responseCode = "422", description = "Posts unknown to pay equity, a point the band does not have, or an Idempotency-Key reused for another request")
     public Response bulkUpsert(
             @Parameter(description = "A key unique to this request, reused only to retry it", required = true)
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid PayRecordBulkRequest request) {
-        caller.requireOrganisation(request.organisationCode());
-        return idempotency.once(caller.actor(), idempotencyKey, "/api/v1/pay-records/bulk", request,
+        scope.requireWrite(DataClass.PERSON_LEVEL, request.organisationCode());
+        return idempotency.once(idempotencyKey, "/api/v1/pay-records/bulk", request,
                 () -> service.upsert(request.organisationCode(), items(request)));
     }
 
     @GET
-    @RolesAllowed({"lxp-admin", "lxp-lead", "hr-integration"})
-    @Operation(summary = "List an organisation's pay records, by post and start day")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD, Roles.HR_INTEGRATION, Roles.ICS_ANALYST})
+    @Operation(summary = "List the pay records the caller reaches, by organisation, post and start day",
+            description = "HR clients and leads see their own organisations' records; ICS analysts those of their ICB.")
     @APIResponse(responseCode = "200", description = "One page of pay records")
-    @APIResponse(responseCode = "400", description = "No organisation, or invalid paging")
-    @APIResponse(responseCode = "403", description = "An HR client asking for another organisation")
-    public PageOf<PayRecordResponse> list(
-            @QueryParam("organisation") @NotNull @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code") String organisation,
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    public Page<PayRecordResponse> list(
+            @Parameter(description = "ODS code of one organisation") @QueryParam("organisation") @OdsCode String organisation,
             @QueryParam("post") UUID post,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        if (!caller.hasRole(CallerScope.LXP_LEAD)) {
-            caller.requireOrganisation(organisation);
+            @Valid @BeanParam Paging paging) {
+        if (organisation != null) {
+            scope.requireRead(DataClass.PERSON_LEVEL, organisation);
         }
-        var items = service.list(organisation, post, page, size).stream().map(PayRecordResponse::of).toList();
-        return new PageOf<>(items, page, size, service.count(organisation, post));
+        Visibility visible = scope.readable(DataClass.PERSON_LEVEL);
+        var filter = new PayRecordRepository.Filter(organisation, post, visible.organisations().orElse(null));
+        var items = service.list(filter, paging).stream().map(PayRecordResponse::of).toList();
+        return Page.of(items, paging, service.count(filter));
     }
 
+    /** A record's own rules (what each basis needs, amounts in range) concern the request alone. */
     private static List<PayRecordService.Item> items(PayRecordBulkRequest request) {
-        List<PayRecordService.Item> items = new ArrayList<>(request.records().size());
-        for (int i = 0; i < request.records().size(); i++) {
-            PayRecordBulkRequest.Item item = request.records().get(i);
-            try {
-                items.add(new PayRecordService.Item(item.postReference(), item.effectiveFrom(), new PayRecord.Terms(
-                        item.basis(), item.band() == null ? null : AfcBand.fromCode(item.band()), item.point(), item.fte(),
-                        item.hourlyRate(), item.dayRate(), item.expensesPerDay(), item.hcasZone())));
-            } catch (IllegalArgumentException broken) {
-                throw new InvalidPayRecordException("records[" + i + "] (" + item.postReference() + "): " + broken.getMessage());
-            }
-        }
-        return items;
+        return BulkItems.read(request.records(), "records", (index, item) -> new PayRecordService.Item(index,
+                item.postReference(), item.effectiveFrom(), new PayRecord.Terms(item.basis(), item.band(), item.point(),
+                        item.fte(), item.hourlyRate(), item.dayRate(), item.expensesPerDay(), item.hcasZone())));
     }
 }

@@ -16,9 +16,12 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.org.lxp.payequity.AfcBand;
+import uk.org.lxp.payequity.PayYear;
+
 @Schema(name = "PayScaleRequest", description = "A whole Agenda for Change pay year: every band, every point")
 public record PayScaleRequest(
-        @Schema(example = "2027/28") @NotNull @Pattern(regexp = "\\d{4}/\\d{2}", message = "must look like 2027/28")
+        @Schema(example = "2027-28") @NotNull @Pattern(regexp = PayYear.FORM, message = "must be a pay year written like 2027-28")
         String payYear,
         @Schema(example = "2027-04-01") @NotNull
         LocalDate effectiveFrom,
@@ -27,8 +30,8 @@ public record PayScaleRequest(
 
     @Schema(name = "PayPointRequest")
     public record Point(
-            @Schema(example = "3") @NotNull @Pattern(regexp = "[2-9]|8[a-dA-D]", message = "must be 2 to 7, 8a to 8d or 9")
-            String band,
+            @Schema(example = "BAND_3") @NotNull
+            AfcBand band,
             @Schema(example = "1") @Min(1) @Max(20)
             int point,
             @Schema(example = "25800.00") @NotNull @Positive @DecimalMax(value = "1000000", message = "is not a plausible salary")

@@ -2,11 +2,11 @@ package uk.org.lxp.payequity.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,13 +17,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
-import uk.org.lxp.payequity.AfcBand;
+import uk.org.lxp.api.Roles;
+import uk.org.lxp.http.problems.InvalidRequest;
+import uk.org.lxp.http.Violation;
 import uk.org.lxp.payequity.PayYear;
 import uk.org.lxp.payequity.service.PayScaleService;
 
@@ -43,7 +47,7 @@ public class PayScaleResource {
     @GET
     @Authenticated
     @Operation(summary = "List the pay years that have an Agenda for Change pay scale")
-    @APIResponse(responseCode = "200", description = "Pay years, oldest first")
+    @APIResponse(responseCode = "200", description = "Pay years written like 2025-26, oldest first")
     public List<String> years() {
         return service.years();
     }
@@ -52,36 +56,36 @@ public class PayScaleResource {
     @Path("/{payYear}")
     @Authenticated
     @Operation(summary = "Read the pay scale of one pay year")
-    @APIResponse(responseCode = "200", description = "Bands and pay points with hourly rates")
+    @APIResponse(responseCode = "200", description = "Bands and pay points with hourly rates",
+            content = @Content(schema = @Schema(implementation = PayScaleResponse.class)))
     @APIResponse(responseCode = "400", description = "Not a pay year")
     @APIResponse(responseCode = "404", description = "No pay scale is held for that year")
     public PayScaleResponse scale(
             @Parameter(description = "Pay year with a dash, e.g. 2025-26") @PathParam("payYear") String payYear) {
-        return PayScaleResponse.of(service.scale(parseYear(payYear)));
+        return PayScaleResponse.of(service.scale(parse(payYear, Violation::path, "payYear")));
     }
 
     @POST
-    @RolesAllowed("lxp-admin")
+    @RolesAllowed(Roles.LXP_ADMIN)
     @Operation(summary = "Add the pay scale of a new pay year")
-    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = PayScaleResponse.class)))
     @APIResponse(responseCode = "400", description = "Incomplete or inconsistent pay scale")
     @APIResponse(responseCode = "409", description = "The year already has a pay scale")
     public Response addYear(@NotNull @Valid PayScaleRequest request) {
-        PayYear year = parseYear(request.payYear());
+        PayYear year = parse(request.payYear(), Violation::body, "payYear");
         var points = request.points().stream()
-                .map(p -> new PayScaleService.NewPayPoint(AfcBand.fromCode(p.band()), p.point(), p.annualGbp(),
-                        p.yearsToNextPoint()))
+                .map(p -> new PayScaleService.NewPayPoint(p.band(), p.point(), p.annualGbp(), p.yearsToNextPoint()))
                 .toList();
         var created = service.addYear(year, request.effectiveFrom(), points);
-        String path = "/api/v1/pay-scales/" + year.toString().replace('/', '-');
-        return Response.created(URI.create(path)).entity(PayScaleResponse.of(created)).build();
+        return Response.created(URI.create("/api/v1/pay-scales/" + year)).entity(PayScaleResponse.of(created)).build();
     }
 
-    private static PayYear parseYear(String text) {
+    static PayYear parse(String text, BiFunction<String, String, Violation> where, String field) {
         try {
             return PayYear.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw InvalidRequest.of(where.apply(field, e.getMessage()));
         }
     }
 }

@@ -8,16 +8,17 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.org.lxp.payequity.AfcBand;
 import uk.org.lxp.payequity.PayPoint;
 
 @Schema(name = "PayScale", description = "Agenda for Change pay points of one pay year, by band")
 public record PayScaleResponse(
-        @Schema(example = "2025/26") String payYear,
+        @Schema(example = "2025-26") String payYear,
         LocalDate effectiveFrom,
         List<Band> bands) {
 
     @Schema(name = "PayScaleBand")
-    public record Band(@Schema(example = "3") String band, List<Point> points) {
+    public record Band(@Schema(example = "BAND_3") AfcBand band, List<Point> points) {
     }
 
     @Schema(name = "PayPoint")
@@ -30,9 +31,9 @@ public record PayScaleResponse(
     }
 
     static PayScaleResponse of(List<PayPoint> points) {
-        Map<String, List<Point>> bands = new LinkedHashMap<>();
+        Map<AfcBand, List<Point>> bands = new LinkedHashMap<>();
         for (PayPoint point : points) {
-            bands.computeIfAbsent(point.band().code(), band -> new java.util.ArrayList<>())
+            bands.computeIfAbsent(point.band(), band -> new java.util.ArrayList<>())
                     .add(new Point(point.point(), point.annualGbp(), point.hourlyRate(), point.yearsToNextPoint()));
         }
         PayPoint first = points.get(0);

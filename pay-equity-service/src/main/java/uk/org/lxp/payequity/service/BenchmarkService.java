@@ -25,8 +25,10 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import uk.org.lxp.api.Today;
+import uk.org.lxp.http.problems.RuleBroken;
+import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.Distribution;
-import uk.org.lxp.payequity.Organisation;
 import uk.org.lxp.payequity.PayBasis;
 import uk.org.lxp.payequity.PayCalculations;
 import uk.org.lxp.payequity.PayRecord;
@@ -50,11 +52,13 @@ public class BenchmarkService {
 
     private final EntityManager entities;
     private final DataSource dataSource;
+    private final Organisations organisations;
     private final Clock clock;
 
-    BenchmarkService(EntityManager entities, DataSource dataSource, Clock clock) {
+    BenchmarkService(EntityManager entities, DataSource dataSource, Organisations organisations, Clock clock) {
         this.entities = entities;
         this.dataSource = dataSource;
+        this.organisations = organisations;
         this.clock = clock;
     }
 
@@ -83,10 +87,10 @@ public class BenchmarkService {
     }
 
     public Benchmark benchmark(Scope scope, Cohort cohort, PayYear year, String comparatorGroup, boolean maySeeSmallCohorts) {
-        LocalDate yearEnd = LocalDate.of(year.startYear() + 1, 3, 31);
-        LocalDate today = LocalDate.now(clock);
-        if (LocalDate.of(year.startYear(), 4, 1).isAfter(today)) {
-            throw new InvalidPayRecordException("Pay year " + year + " has not started");
+        LocalDate yearEnd = year.lastDay();
+        LocalDate today = Today.in(clock);
+        if (year.firstDay().isAfter(today)) {
+            throw RuleBroken.inQuery("payYear", "Pay year " + year + " has not started");
         }
         LocalDate asOf = yearEnd.isBefore(today) ? yearEnd : today;
         List<String> organisations = organisationsIn(scope, asOf);
@@ -126,10 +130,7 @@ public class BenchmarkService {
         return switch (scope.level()) {
             case ORGANISATION -> List.of(scope.code());
             case NATIONAL -> null;
-            case ICB -> entities.createQuery("from Organisation", Organisation.class).getResultStream()
-                    .filter(o -> o.icbOn(day).filter(scope.code()::equals).isPresent())
-                    .map(Organisation::odsCode)
-                    .toList();
+            case ICB -> List.copyOf(organisations.membersOf(scope.code(), day));
         };
     }
 

@@ -22,6 +22,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import uk.org.lxp.api.Audit;
+import uk.org.lxp.http.problems.NotFound;
+import uk.org.lxp.http.problems.RuleBroken;
+import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.AfcBand;
 import uk.org.lxp.payequity.PayYear;
 import uk.org.lxp.payequity.repository.PayPointRepository;
@@ -39,11 +42,13 @@ public class ComparatorService {
     private final PayPointRepository payPoints;
     private final Audit audit;
     private final ParityEvaluationTrigger parity;
+    private final Organisations organisations;
     private final Clock clock;
 
     ComparatorService(DataSource dataSource, PayPointRepository payPoints, Audit audit, ParityEvaluationTrigger parity,
-            Clock clock) {
+            Organisations organisations, Clock clock) {
         this.dataSource = dataSource;
+        this.organisations = organisations;
         this.payPoints = payPoints;
         this.audit = audit;
         this.parity = parity;
@@ -58,17 +63,20 @@ public class ComparatorService {
 
     @Transactional
     public Snapshot replace(String organisation, LocalDate asOf, List<Comparator> comparators) {
+        if (!organisations.isKnown(organisation)) {
+            throw new NotFound("No organisation with ODS code " + organisation + " is known");
+        }
         PayYear year = PayYear.containing(asOf);
         Set<String> points = new HashSet<>();
         payPoints.forYear(year).forEach(p -> points.add(p.band().code() + "/" + p.point()));
         if (points.isEmpty()) {
-            throw new InvalidPayRecordException("No pay scale is held for pay year " + year + " of " + asOf);
+            throw RuleBroken.at("asOf", "No pay scale is held for pay year " + year + " of " + asOf);
         }
         for (int i = 0; i < comparators.size(); i++) {
             Comparator c = comparators.get(i);
             if (!points.contains(c.band().code() + "/" + c.point())) {
-                throw new InvalidPayRecordException("records[" + i + "]: Band " + c.band().code() + " has no point "
-                        + c.point() + " in pay year " + year);
+                throw RuleBroken.at("records[" + i + "].point", c.band() + " has no point " + c.point()
+                        + " in pay year " + year);
             }
         }
         try (Connection connection = dataSource.getConnection()) {

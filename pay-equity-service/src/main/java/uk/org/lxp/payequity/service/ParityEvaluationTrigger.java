@@ -3,10 +3,12 @@ package uk.org.lxp.payequity.service;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import uk.org.lxp.directory.OrganisationChanged;
 
 /**
  * Re-evaluates the parity rules soon after the data they read changes. A burst of changes (a bulk sync of 5,000
@@ -26,6 +28,11 @@ public class ParityEvaluationTrigger {
 
     public void request() {
         requested.set(true);
+    }
+
+    /** Findings are grouped by ICB: a trust that moves ICB changes them. */
+    void onOrganisationChanged(@Observes OrganisationChanged change) {
+        request();
     }
 
     @Scheduled(every = "${lxp.parity.evaluation-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -29,7 +29,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.org.lxp.api.Audit;
 import uk.org.lxp.api.ETags;
-import uk.org.lxp.payequity.Organisation;
+import uk.org.lxp.api.Today;
+import uk.org.lxp.http.problems.Conflict;
+import uk.org.lxp.http.problems.NotFound;
+import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.ParityFinding;
 import uk.org.lxp.payequity.ParityRules;
 import uk.org.lxp.payequity.PayRecord;
@@ -51,16 +54,18 @@ public class ParityFindingService {
 
     private final EntityManager entities;
     private final DataSource dataSource;
+    private final Organisations organisations;
     private final PayPointRepository payPoints;
     private final ParityFindingEvents events;
     private final Audit audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ParityFindingService(EntityManager entities, DataSource dataSource, PayPointRepository payPoints,
-            ParityFindingEvents events, Audit audit, ObjectMapper json, Clock clock) {
+    ParityFindingService(EntityManager entities, DataSource dataSource, Organisations organisations,
+            PayPointRepository payPoints, ParityFindingEvents events, Audit audit, ObjectMapper json, Clock clock) {
         this.entities = entities;
         this.dataSource = dataSource;
+        this.organisations = organisations;
         this.payPoints = payPoints;
         this.events = events;
         this.audit = audit;
@@ -77,7 +82,7 @@ public class ParityFindingService {
         // One evaluation at a time across replicas and triggers; the lock ends with the transaction.
         entities.createNativeQuery("SELECT pg_advisory_xact_lock(" + EVALUATION_LOCK + ")").getSingleResult();
         Instant now = clock.instant();
-        List<ParityRules.Finding> found = ParityRules.evaluate(facts(LocalDate.now(clock)));
+        List<ParityRules.Finding> found = ParityRules.evaluate(facts(Today.in(clock)));
         Map<String, ParityFinding> held = entities.createQuery("from ParityFinding", ParityFinding.class)
                 .getResultStream().collect(Collectors.toMap(ParityFinding::key, Function.identity()));
         int raised = 0;
@@ -134,7 +139,7 @@ public class ParityFindingService {
     public ParityFinding load(UUID id) {
         ParityFinding finding = entities.find(ParityFinding.class, id);
         if (finding == null) {
-            throw new UnknownFindingException(id);
+            throw NotFound.of("parity finding", id);
         }
         return finding;
     }
@@ -147,7 +152,7 @@ public class ParityFindingService {
         try {
             transition.accept(finding);
         } catch (IllegalStateException conflict) {
-            throw new FindingConflictException(conflict.getMessage());
+            throw new Conflict(conflict.getMessage());
         }
         entities.flush();
         events.record(eventType, finding);
@@ -157,8 +162,7 @@ public class ParityFindingService {
 
     /** Everything the rules look at, as it stands today. */
     private ParityRules.Facts facts(LocalDate today) {
-        List<ParityRules.Organisation> organisations = entities.createQuery("from Organisation", Organisation.class)
-                .getResultStream()
+        List<ParityRules.Organisation> known = organisations.all().stream()
                 .map(o -> new ParityRules.Organisation(o.odsCode(), o.icbOn(today).orElse(null)))
                 .toList();
         List<ParityRules.Profile> profiles = entities.createQuery("from RoleProfile", RoleProfile.class).getResultStream()
@@ -180,7 +184,7 @@ public class ParityFindingService {
         Map<String, BigDecimal> entry = new HashMap<>();
         payPoints.forYear(PayYear.containing(today)).stream().filter(point -> point.point() == 1)
                 .forEach(point -> entry.put(point.band().name(), point.annualGbp()));
-        return new ParityRules.Facts(organisations, profiles, posts, comparators(), entry, today);
+        return new ParityRules.Facts(known, profiles, posts, comparators(), entry, today);
     }
 
     /** Per organisation: comparator count, how many fixed-term, and the median band of staff group 07. */

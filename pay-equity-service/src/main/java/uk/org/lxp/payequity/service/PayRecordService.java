@@ -15,7 +15,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.org.lxp.api.Audit;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.http.problems.InvalidRequest;
+import uk.org.lxp.http.problems.RuleBroken;
+import uk.org.lxp.http.problems.UnknownReference;
+import uk.org.lxp.http.Violation;
 import uk.org.lxp.payequity.PayCalculations;
 import uk.org.lxp.payequity.PayPoint;
 import uk.org.lxp.payequity.PayRecord;
@@ -50,9 +57,11 @@ public class PayRecordService {
         this.clock = clock;
     }
 
-    public record Item(String postReference, LocalDate effectiveFrom, PayRecord.Terms terms) {
+    /** One record of a bulk request; {@code index} is its place in the request, for naming the field at fault. */
+    public record Item(int index, String postReference, LocalDate effectiveFrom, PayRecord.Terms terms) {
     }
 
+    @Schema(name = "PayRecordBulkResult")
     public record Result(int created, int changed, int unchanged) {
     }
 
@@ -63,14 +72,19 @@ public class PayRecordService {
         for (Item item : items) {
             references.add(item.postReference());
             if (!keys.add(item.postReference() + "@" + item.effectiveFrom())) {
-                throw new InvalidPayRecordException("Post " + item.postReference() + " has two records from "
-                        + item.effectiveFrom() + " in the request");
+                throw InvalidRequest.inBody("records[" + item.index() + "].effectiveFrom", "Post " + item.postReference()
+                        + " has two records from " + item.effectiveFrom() + " in the request");
             }
         }
         Map<String, Post> known = posts.byReference(organisation, references);
-        List<String> unknown = references.stream().filter(reference -> !known.containsKey(reference)).sorted().toList();
+        List<Violation> unknown = items.stream().filter(item -> !known.containsKey(item.postReference()))
+                .map(item -> Violation.body("records[" + item.index() + "].postReference", "post " + item.postReference()
+                        + " of " + organisation + " is not known to pay equity: register it with roles-service first"))
+                .toList();
         if (!unknown.isEmpty()) {
-            throw new UnknownPostsException(organisation, unknown);
+            throw UnknownReference.inBody(unknown.size() + " record(s) name posts not known to pay equity (yet): "
+                    + unknown.get(0).message() + (unknown.size() > 1 ? ", and others" : ""),
+                    unknown.subList(0, Math.min(100, unknown.size())));
         }
         Map<String, PayRecord> existing = records.byPostAndDate(known.values().stream().map(Post::id).toList());
         Map<String, Map<String, PayPoint>> scales = new HashMap<>();
@@ -78,10 +92,9 @@ public class PayRecordService {
         int created = 0;
         int changed = 0;
         List<Audit.Entry> trail = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Item item = items.get(i);
+        for (Item item : items) {
             Post post = known.get(item.postReference());
-            BigDecimal annual = fteAnnualised(item, scales, i);
+            BigDecimal annual = fteAnnualised(item, scales);
             PayRecord record = existing.get(PayRecordRepository.key(post.id(), item.effectiveFrom()));
             if (record == null) {
                 record = new PayRecord(post.id(), organisation, item.effectiveFrom(), item.terms(), annual, now);
@@ -100,7 +113,7 @@ public class PayRecordService {
     }
 
     /** A full-time year on the record's terms, from the pay scale of the year the record starts in. */
-    private BigDecimal fteAnnualised(Item item, Map<String, Map<String, PayPoint>> scales, int index) {
+    private BigDecimal fteAnnualised(Item item, Map<String, Map<String, PayPoint>> scales) {
         PayRecord.Terms terms = item.terms();
         return switch (terms.basis()) {
             case SESSIONAL -> PayCalculations.annualFromDayRate(terms.dayRate());
@@ -111,16 +124,16 @@ public class PayRecordService {
                 Map<String, PayPoint> scale = scales.computeIfAbsent(year.toString(), y -> byBandAndPoint(year));
                 PayPoint point = scale.get(terms.band().code() + "/" + terms.point());
                 if (point == null) {
-                    throw new InvalidPayRecordException("records[" + index + "] (" + item.postReference() + "): Band "
-                            + terms.band().code() + " has no point " + terms.point() + " in pay year " + year);
+                    throw RuleBroken.at("records[" + item.index() + "].point", terms.band() + " has no point "
+                            + terms.point() + " in pay year " + year);
                 }
                 BigDecimal basic = point.annualGbp();
                 if (terms.hcasZone() == null) {
                     yield basic.setScale(2);
                 }
                 HcasZone zone = hcasZones.findByIdOptional(new HcasZone.Key(year.toString(), terms.hcasZone()))
-                        .orElseThrow(() -> new InvalidPayRecordException("records[" + index + "]: no High Cost Area zone "
-                                + terms.hcasZone() + " in pay year " + year));
+                        .orElseThrow(() -> RuleBroken.at("records[" + item.index() + "].hcasZone",
+                                "No High Cost Area zone " + terms.hcasZone() + " in pay year " + year));
                 yield basic.add(zone.supplementOn(basic)).setScale(2);
             }
         };
@@ -132,11 +145,11 @@ public class PayRecordService {
         return scale;
     }
 
-    public List<PayRecord> list(String organisation, UUID post, int page, int size) {
-        return records.list(organisation, post, page, size);
+    public List<PayRecord> list(PayRecordRepository.Filter filter, Paging paging) {
+        return records.list(filter, paging);
     }
 
-    public long count(String organisation, UUID post) {
-        return records.count(organisation, post);
+    public long count(PayRecordRepository.Filter filter) {
+        return records.count(filter);
     }
 }

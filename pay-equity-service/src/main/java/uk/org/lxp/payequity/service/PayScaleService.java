@@ -12,6 +12,9 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import uk.org.lxp.http.problems.Conflict;
+import uk.org.lxp.http.problems.InvalidRequest;
+import uk.org.lxp.http.problems.NotFound;
 import uk.org.lxp.payequity.AfcBand;
 import uk.org.lxp.payequity.PayPoint;
 import uk.org.lxp.payequity.PayYear;
@@ -32,7 +35,7 @@ public class PayScaleService {
     public List<PayPoint> scale(PayYear year) {
         List<PayPoint> points = payPoints.forYear(year);
         if (points.isEmpty()) {
-            throw new UnknownPayYearException(year);
+            throw new NotFound("No pay scale is held for pay year " + year);
         }
         return points;
     }
@@ -48,10 +51,10 @@ public class PayScaleService {
     @Transactional
     public List<PayPoint> addYear(PayYear year, LocalDate effectiveFrom, List<NewPayPoint> points) {
         if (payPoints.hasYear(year)) {
-            throw new PayYearExistsException(year);
+            throw yearExists(year);
         }
         if (effectiveFrom.getYear() != year.startYear()) {
-            throw new InvalidPayScaleException("effectiveFrom " + effectiveFrom + " is not in " + year);
+            throw InvalidRequest.inBody("effectiveFrom", effectiveFrom + " is not in pay year " + year);
         }
         Map<AfcBand, List<NewPayPoint>> byBand = points.stream()
                 .collect(Collectors.groupingBy(NewPayPoint::band));
@@ -60,17 +63,16 @@ public class PayScaleService {
                     .sorted(Comparator.comparingInt(NewPayPoint::point))
                     .toList();
             if (bandPoints.isEmpty()) {
-                throw new InvalidPayScaleException("Band " + band.code() + " has no pay points");
+                throw InvalidRequest.inBody("points", band + " has no pay points");
             }
             for (int i = 0; i < bandPoints.size(); i++) {
                 NewPayPoint point = bandPoints.get(i);
                 if (point.point() != i + 1) {
-                    throw new InvalidPayScaleException("Band " + band.code() + " points must run 1, 2, 3 …; found "
-                            + point.point() + " where " + (i + 1) + " belongs");
+                    throw InvalidRequest.inBody("points", band + " points must run 1, 2, 3 …; found " + point.point()
+                            + " where " + (i + 1) + " belongs");
                 }
                 if (i > 0 && point.annualGbp().compareTo(bandPoints.get(i - 1).annualGbp()) <= 0) {
-                    throw new InvalidPayScaleException("Band " + band.code() + " point " + point.point()
-                            + " must pay more than point " + i);
+                    throw InvalidRequest.inBody("points", band + " point " + point.point() + " must pay more than point " + i);
                 }
             }
         }
@@ -81,8 +83,12 @@ public class PayScaleService {
             payPoints.persist(created);
             payPoints.flush();
         } catch (ConstraintViolationException concurrentAdd) {
-            throw new PayYearExistsException(year);
+            throw yearExists(year);
         }
         return payPoints.forYear(year);
+    }
+
+    private static Conflict yearExists(PayYear year) {
+        return new Conflict("Pay year " + year + " already has a pay scale");
     }
 }

@@ -33,19 +33,19 @@ public class RoleProfileEvents {
         this.outbox = outbox;
     }
 
-    /** A profile as published, as read back by revision, and as returned by the API. */
+    /** The event data: a profile as published, and as each revision keeps it. */
     public record RoleProfileState(UUID id, String ownerOdsCode, UUID templateId, String title, RoleFamily family,
             RoleLevel level, LivedExperienceCriterion livedExperience, PayBand band, ContractBasis contractBasis,
             String staffGroupCode, boolean patientFacing, List<CompetenceDomain> competenceDomains,
             List<SupervisionRequirement> supervisionRequirements, RoleProfile.Status status, int revision,
-            List<String> concerns, Instant createdAt, Instant updatedAt) {
+            List<String> concerns, int version, Instant createdAt, Instant updatedAt) {
 
         public static RoleProfileState of(RoleProfile profile) {
             RoleProfile.Content c = profile.content();
             return new RoleProfileState(profile.id(), profile.ownerOdsCode(), profile.templateId(), c.title(),
                     c.family(), c.level(), c.livedExperience(), c.band(), c.contractBasis(), c.staffGroupCode(),
                     c.patientFacing(), c.competenceDomains(), c.supervisionRequirements(), profile.status(),
-                    profile.revision(), profile.concerns(), profile.createdAt(), profile.updatedAt());
+                    profile.revision(), profile.concerns(), profile.version(), profile.createdAt(), profile.updatedAt());
         }
     }
 

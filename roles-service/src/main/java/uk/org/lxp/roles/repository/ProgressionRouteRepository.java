@@ -1,9 +1,7 @@
 package uk.org.lxp.roles.repository;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,14 +9,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.api.paging.Where;
 import uk.org.lxp.roles.ProgressionGraph;
 import uk.org.lxp.roles.ProgressionRoute;
 
 @ApplicationScoped
 public class ProgressionRouteRepository implements PanacheRepositoryBase<ProgressionRoute, UUID> {
 
-    public List<ProgressionRoute> list(UUID from, UUID to, int pageIndex, int pageSize) {
-        return query(from, to).page(Page.of(pageIndex, pageSize)).list();
+    public List<ProgressionRoute> list(UUID from, UUID to, Paging paging) {
+        return query(from, to).page(Page.of(paging.page(), paging.size())).list();
     }
 
     public long count(UUID from, UUID to) {
@@ -26,17 +26,8 @@ public class ProgressionRouteRepository implements PanacheRepositoryBase<Progres
     }
 
     private io.quarkus.hibernate.orm.panache.PanacheQuery<ProgressionRoute> query(UUID from, UUID to) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (from != null) {
-            where.append(" and fromProfileId = :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            where.append(" and toProfileId = :to");
-            parameters.put("to", to);
-        }
-        return find(where.toString(), Sort.by("createdAt").and("id"), parameters);
+        Where where = new Where().equal("fromProfileId", "from", from).equal("toProfileId", "to", to);
+        return find(where.toString(), Sort.by("createdAt").and("id"), where.parameters());
     }
 
     /** The whole catalogue as a graph: a few thousand roles and routes at national scale. */
@@ -60,9 +51,8 @@ public class ProgressionRouteRepository implements PanacheRepositoryBase<Progres
             return em.createQuery(select + "p.ownerOdsCode = :organisation order by p.title", ProgressionGraph.Role.class)
                     .setParameter("organisation", organisation).getResultList();
         }
-        return em.createQuery(select + "exists (select 1 from Organisation o join o.icbMemberships m"
-                        + " where o.odsCode = p.ownerOdsCode and m.icbOdsCode = :icb and m.validFrom <= :day"
-                        + " and (m.validTo is null or m.validTo >= :day)) order by p.ownerOdsCode, p.title",
+        return em.createQuery(select + OrganisationRepository.MEMBER_OF_ICB.formatted("p.ownerOdsCode")
+                        + " order by p.ownerOdsCode, p.title",
                         ProgressionGraph.Role.class)
                 .setParameter("icb", icb).setParameter("day", day).getResultList();
     }

@@ -2,7 +2,6 @@ package uk.org.lxp.roles.repository;
 
 import java.time.LocalDate;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,8 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.api.paging.Where;
 import uk.org.lxp.roles.ContractBasis;
 import uk.org.lxp.roles.PayBand;
 import uk.org.lxp.roles.RoleFamily;
@@ -30,11 +31,12 @@ public class RoleProfileRepository implements PanacheRepositoryBase<RoleProfile,
      * draft is visible (lxp-admin); otherwise only drafts owned by those organisations are.
      */
     public record Filter(String owner, String icb, RoleFamily family, RoleLevel level, PayBand band,
-            ContractBasis basis, RoleProfile.Status status, Boolean misfiled, Set<String> visibleDraftOwners) {
+            ContractBasis basis, RoleProfile.Status status, Boolean misfiled, Set<String> visibleDraftOwners,
+            LocalDate today) {
     }
 
-    public List<RoleProfile> list(Filter filter, int pageIndex, int pageSize) {
-        return query(filter).page(Page.of(pageIndex, pageSize)).list();
+    public List<RoleProfile> list(Filter filter, Paging paging) {
+        return query(filter).page(Page.of(paging.page(), paging.size())).list();
     }
 
     public long count(Filter filter) {
@@ -60,40 +62,21 @@ public class RoleProfileRepository implements PanacheRepositoryBase<RoleProfile,
     }
 
     private PanacheQuery<RoleProfile> query(Filter filter) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if ("national".equals(filter.owner())) {
-            where.append(" and p.ownerOdsCode is null");
-        } else if (filter.owner() != null) {
-            where.append(" and p.ownerOdsCode = :owner");
-            parameters.put("owner", filter.owner());
-        }
-        if (filter.icb() != null) {
-            where.append(" and exists (select 1 from Organisation o join o.icbMemberships m where o.odsCode = p.ownerOdsCode"
-                    + " and m.icbOdsCode = :icb and m.validFrom <= :today and (m.validTo is null or m.validTo >= :today))");
-            parameters.put("icb", filter.icb());
-            parameters.put("today", LocalDate.now());
-        }
-        equal(where, parameters, "family", filter.family());
-        equal(where, parameters, "level", filter.level());
-        equal(where, parameters, "band", filter.band());
-        equal(where, parameters, "contractBasis", filter.basis());
-        equal(where, parameters, "status", filter.status());
-        if (Boolean.TRUE.equals(filter.misfiled())) {
-            where.append(" and p.patientFacing = true and p.staffGroupCode = '08'");
-        }
-        if (filter.visibleDraftOwners() != null) {
-            where.append(" and (p.status <> :draft or p.ownerOdsCode in :mine)");
-            parameters.put("draft", RoleProfile.Status.DRAFT);
-            parameters.put("mine", filter.visibleDraftOwners().isEmpty() ? Set.of("") : filter.visibleDraftOwners());
-        }
-        return find("from RoleProfile p where " + where, Sort.by("p.title").and("p.id"), parameters);
-    }
-
-    private static void equal(StringBuilder where, Map<String, Object> parameters, String field, Object value) {
-        if (value != null) {
-            where.append(" and p.").append(field).append(" = :").append(field);
-            parameters.put(field, value);
-        }
+        boolean national = "national".equals(filter.owner());
+        Where where = new Where()
+                .and(national, "p.ownerOdsCode is null", Map.of())
+                .equal("p.ownerOdsCode", "owner", national ? null : filter.owner())
+                .and(filter.icb() != null, OrganisationRepository.MEMBER_OF_ICB.formatted("p.ownerOdsCode"),
+                        OrganisationRepository.memberOf(filter.icb(), filter.today()))
+                .equal("p.family", "family", filter.family())
+                .equal("p.level", "level", filter.level())
+                .equal("p.band", "band", filter.band())
+                .equal("p.contractBasis", "basis", filter.basis())
+                .equal("p.status", "status", filter.status())
+                .and(Boolean.TRUE.equals(filter.misfiled()), "p.patientFacing = true and p.staffGroupCode = '08'", Map.of())
+                .and(filter.visibleDraftOwners() != null, "(p.status <> :draft or p.ownerOdsCode in :mine)",
+                        filter.visibleDraftOwners() == null ? Map.of() : Map.of("draft", RoleProfile.Status.DRAFT,
+                                "mine", filter.visibleDraftOwners().isEmpty() ? Set.of("") : filter.visibleDraftOwners()));
+        return find("from RoleProfile p where " + where, Sort.by("p.title").and("p.id"), where.parameters());
     }
 }

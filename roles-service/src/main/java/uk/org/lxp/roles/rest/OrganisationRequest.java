@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.org.lxp.api.constraints.OdsCode;
+
 import uk.org.lxp.roles.IcbMembership;
 import uk.org.lxp.roles.Organisation;
 import uk.org.lxp.roles.OrganisationType;
@@ -19,7 +21,7 @@ import uk.org.lxp.roles.OrganisationType;
 @Schema(name = "OrganisationRequest", description = "An organisation: everything but its ODS code may change later")
 public record OrganisationRequest(
         @Schema(description = "ODS code, or an own code for employers without one; ignored on update", example = "RGD")
-        @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be 3 to 10 upper-case letters or digits")
+        @OdsCode
         String odsCode,
         @Schema(example = "Leeds and York Partnership NHS Foundation Trust")
         @NotBlank @Size(max = 200)
@@ -34,8 +36,8 @@ public record OrganisationRequest(
         LocalDate validFrom,
         @Schema(description = "Last day the organisation existed, if it has closed or merged", example = "2024-10-31")
         LocalDate validTo,
-        @Schema(description = "ODS code of the organisation that took it over")
-        @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be 3 to 10 upper-case letters or digits")
+        @Schema(description = "ODS code of the organisation that took it over", example = "TAF")
+        @OdsCode
         String successorOdsCode,
         @Schema(description = "ICB memberships over time; at most one at any day")
         @Valid @Size(max = 20)
@@ -43,7 +45,7 @@ public record OrganisationRequest(
 
     @Schema(name = "IcbMembership")
     public record Membership(
-            @Schema(example = "QWO") @NotNull @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code")
+            @Schema(example = "QWO") @NotNull @OdsCode
             String icbOdsCode,
             @Schema(example = "2022-07-01") @NotNull
             LocalDate validFrom,

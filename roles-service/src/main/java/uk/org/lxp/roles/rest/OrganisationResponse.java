@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import uk.org.lxp.roles.IcbMembership;
 import uk.org.lxp.roles.Organisation;
 import uk.org.lxp.roles.OrganisationType;
 
@@ -21,7 +20,7 @@ public record OrganisationResponse(
         LocalDate validFrom,
         LocalDate validTo,
         String successorOdsCode,
-        List<IcbMembership> icbMemberships,
+        List<OrganisationRequest.Membership> icbMemberships,
         @Schema(description = "Also the ETag; send it in If-Match to change the organisation") int version,
         Instant createdAt,
         Instant updatedAt) {
@@ -29,7 +28,9 @@ public record OrganisationResponse(
     static OrganisationResponse of(Organisation organisation) {
         return new OrganisationResponse(organisation.id(), organisation.odsCode(), organisation.name(),
                 organisation.type(), organisation.gssCode(), organisation.validFrom(), organisation.validTo(),
-                organisation.successorOdsCode(), organisation.icbMemberships(), organisation.version(),
+                organisation.successorOdsCode(), organisation.icbMemberships().stream()
+                        .map(m -> new OrganisationRequest.Membership(m.icbOdsCode(), m.validFrom(), m.validTo())).toList(),
+                organisation.version(),
                 organisation.createdAt(), organisation.updatedAt());
     }
 }

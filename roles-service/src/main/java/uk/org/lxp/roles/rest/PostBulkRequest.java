@@ -16,11 +16,14 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.constraints.StaffReference;
+
 import uk.org.lxp.roles.Post;
 
 @Schema(name = "PostBulkRequest", description = "An organisation's posts as its HR system holds them, up to 10,000 per call")
 public record PostBulkRequest(
-        @Schema(example = "RGD") @NotNull @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code")
+        @Schema(example = "RGD") @NotNull @OdsCode
         String organisationCode,
         @NotEmpty @Size(max = 10_000) @Valid
         List<@NotNull PostItem> posts) {
@@ -41,7 +44,7 @@ public record PostBulkRequest(
             @NotNull @Valid
             FundingItem funding,
             @Schema(description = "The holder's opaque staff reference when FILLED; never a name", example = "E-104233")
-            @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be an opaque staff reference: letters, digits or ._-")
+            @StaffReference
             String holderStaffReference) {
     }
 

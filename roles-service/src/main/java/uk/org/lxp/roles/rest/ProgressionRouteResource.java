@@ -8,17 +8,12 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,14 +26,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.lxp.api.CallerScope;
-import uk.org.lxp.api.PageOf;
+import uk.org.lxp.api.ETags;
+import uk.org.lxp.api.Roles;
+import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.Page;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.http.problems.InvalidRequest;
+import uk.org.lxp.http.problems.UnknownReference;
+import uk.org.lxp.api.scope.CallerScope;
+import uk.org.lxp.api.scope.DataClass;
 import uk.org.lxp.roles.PayBand;
 import uk.org.lxp.roles.ProgressionGraph;
 import uk.org.lxp.roles.ProgressionRoute;
@@ -46,7 +49,6 @@ import uk.org.lxp.roles.RoleLevel;
 import uk.org.lxp.roles.RoleProfile;
 import uk.org.lxp.roles.repository.ProgressionRouteRepository;
 import uk.org.lxp.roles.service.ProgressionRouteService;
-import uk.org.lxp.roles.service.UnknownRoleProfileException;
 
 @Path("/api/v1/progression-routes")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,16 +57,14 @@ import uk.org.lxp.roles.service.UnknownRoleProfileException;
 @SecurityRequirement(name = "keycloak")
 public class ProgressionRouteResource {
 
-    static final int MAX_PAGE_SIZE = 200;
-
     private final ProgressionRouteService service;
     private final ProgressionRouteRepository routes;
-    private final CallerScope caller;
+    private final CallerScope scope;
 
-    ProgressionRouteResource(ProgressionRouteService service, ProgressionRouteRepository routes, CallerScope caller) {
+    ProgressionRouteResource(ProgressionRouteService service, ProgressionRouteRepository routes, CallerScope scope) {
         this.service = service;
         this.routes = routes;
-        this.caller = caller;
+        this.scope = scope;
     }
 
     @Schema(name = "ProgressionRouteRequest")
@@ -98,47 +98,49 @@ public class ProgressionRouteResource {
     }
 
     @POST
-    @RolesAllowed({"lxp-admin", "lxp-lead"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
     @Operation(summary = "Add a route from one role profile to another")
-    @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "400", description = "Invalid route, e.g. to itself or to a retired role")
+    @APIResponse(responseCode = "201", description = "Added",
+            content = @Content(schema = @Schema(implementation = RouteResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid route, e.g. to itself")
     @APIResponse(responseCode = "403", description = "A lead may link only its own organisation's and national roles")
-    @APIResponse(responseCode = "404", description = "A profile does not exist")
     @APIResponse(responseCode = "409", description = "The same route exists")
+    @APIResponse(responseCode = "422", description = "A profile does not exist, or the route leads to a retired role")
     public Response create(@NotNull @Valid RouteRequest request) {
         ProgressionRoute route = service.create(new ProgressionRouteService.NewRoute(request.fromProfileId(),
                 request.toProfileId(), request.kind(), request.requirements() == null ? List.of() : request.requirements()),
                 this::requireEditRights);
-        return Response.created(URI.create("/api/v1/progression-routes/" + route.id()))
-                .tag(Integer.toString(route.version())).entity(RouteResponse.of(route)).build();
+        return ETags.created(URI.create("/api/v1/progression-routes/" + route.id()), RouteResponse.of(route),
+                route.version());
     }
 
     @GET
-    @RolesAllowed({"lxp-admin", "hr-integration", "ics-analyst", "lxp-lead", "supervisor", "practitioner"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR, Roles.PRACTITIONER})
     @Operation(summary = "List routes, optionally from or to one profile")
     @APIResponse(responseCode = "200", description = "One page of routes")
-    public PageOf<RouteResponse> list(@QueryParam("from") UUID from, @QueryParam("to") UUID to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return new PageOf<>(routes.list(from, to, page, size).stream().map(RouteResponse::of).toList(), page, size,
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    public Page<RouteResponse> list(@QueryParam("from") UUID from, @QueryParam("to") UUID to,
+            @Valid @BeanParam Paging paging) {
+        return Page.of(routes.list(from, to, paging).stream().map(RouteResponse::of).toList(), paging,
                 routes.count(from, to));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"lxp-admin", "hr-integration", "ics-analyst", "lxp-lead", "supervisor", "practitioner"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR, Roles.PRACTITIONER})
     @Operation(summary = "Read one route")
-    @APIResponse(responseCode = "200", description = "The route; the ETag header holds its version")
+    @APIResponse(responseCode = "200", description = "The route; the ETag header holds its version",
+            content = @Content(schema = @Schema(implementation = RouteResponse.class)))
     @APIResponse(responseCode = "404", description = "No such route")
     public Response get(@PathParam("id") UUID id) {
         ProgressionRoute route = service.load(id);
-        return Response.ok(RouteResponse.of(route)).tag(Integer.toString(route.version())).build();
+        return ETags.ok(RouteResponse.of(route), route.version());
     }
 
     @DELETE
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"lxp-admin", "lxp-lead"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
     @Operation(summary = "Remove a route")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Not the caller's route to remove")
@@ -152,18 +154,16 @@ public class ProgressionRouteResource {
 
     @GET
     @Path("/onward")
-    @RolesAllowed({"lxp-admin", "hr-integration", "ics-analyst", "lxp-lead", "supervisor", "practitioner"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR, Roles.PRACTITIONER})
     @Operation(summary = "Every role reachable from a profile by a chain of routes, and the highest band reachable")
     @APIResponse(responseCode = "200", description = "Destinations by shortest path")
     @APIResponse(responseCode = "400", description = "No profile given")
-    @APIResponse(responseCode = "404", description = "No such profile")
-    public Onward onward(@Parameter(description = "The starting role profile") @QueryParam("from") UUID from) {
-        if (from == null) {
-            throw new BadRequestException("Give the starting profile as ?from=");
-        }
+    @APIResponse(responseCode = "422", description = "No such profile")
+    public Onward onward(@Parameter(description = "The starting role profile", required = true) @QueryParam("from")
+            @NotNull(message = "is required: the starting profile") UUID from) {
         ProgressionGraph graph = routes.graph();
         if (routes.getEntityManager().find(RoleProfile.class, from) == null) {
-            throw new UnknownRoleProfileException(from);
+            throw UnknownReference.inQuery("from", "Role profile " + from + " does not exist");
         }
         ProgressionGraph.Onward onward = graph.onwardFrom(from);
         return new Onward(from, onward.highestBand().orElse(null), onward.destinations().stream()
@@ -174,40 +174,36 @@ public class ProgressionRouteResource {
 
     @GET
     @Path("/dead-ends")
-    @RolesAllowed({"lxp-admin", "hr-integration", "ics-analyst", "lxp-lead", "supervisor", "practitioner"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR, Roles.PRACTITIONER})
     @Operation(summary = "Entry-level roles of an organisation or ICB from which no route reaches Band 7 or above")
     @APIResponse(responseCode = "200", description = "The dead ends")
     @APIResponse(responseCode = "400", description = "Neither or both of organisation and icb given")
-    public List<DeadEnd> deadEnds(
-            @QueryParam("organisation") @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code") String organisation,
-            @QueryParam("icb") @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code") String icb) {
+    @APIResponse(responseCode = "422", description = "No organisation or ICB has that code")
+    public List<DeadEnd> deadEnds(@QueryParam("organisation") @OdsCode String organisation,
+            @QueryParam("icb") @OdsCode String icb) {
         if ((organisation == null) == (icb == null)) {
-            throw new BadRequestException("Give either ?organisation= or ?icb=");
+            throw InvalidRequest.inQuery(organisation == null ? "organisation" : "icb",
+                    "give either organisation or icb, not both or neither");
         }
+        scope.requireKnownOrganisation(organisation, "organisation");
+        scope.requireKnownOrganisation(icb, "icb");
         ProgressionGraph graph = routes.graph();
-        return graph.deadEnds(routes.rolesOwnedBy(organisation, icb, LocalDate.now())).stream()
+        return graph.deadEnds(routes.rolesOwnedBy(organisation, icb, scope.today())).stream()
                 .map(role -> new DeadEnd(role.id(), role.title(), role.band(), role.owner(),
                         graph.onwardFrom(role.id()).highestBand().orElse(null)))
                 .toList();
     }
 
-    /** lxp-admin links any roles; an lxp-lead links its own organisation's roles and national templates. */
+    /**
+     * A route belongs to the organisations whose roles it links: the caller must maintain each of them. A route
+     * between two national templates belongs to no organisation, so only lxp-admin may draw it.
+     */
     private void requireEditRights(List<RoleProfile> profiles) {
-        if (caller.isAdmin()) {
-            return;
+        List<String> owners = profiles.stream().filter(profile -> !profile.isTemplate())
+                .map(RoleProfile::ownerOdsCode).distinct().toList();
+        if (owners.isEmpty()) {
+            scope.requireWrite(DataClass.CATALOGUE, (String) null);
         }
-        boolean ownsOne = false;
-        for (RoleProfile profile : profiles) {
-            if (profile.isTemplate()) {
-                continue;
-            }
-            if (!caller.mayActFor(profile.ownerOdsCode())) {
-                throw new ForbiddenException("This token may not link roles of " + profile.ownerOdsCode());
-            }
-            ownsOne = true;
-        }
-        if (!ownsOne) {
-            throw new ForbiddenException("Only lxp-admin links national templates to each other");
-        }
+        owners.forEach(owner -> scope.requireWrite(DataClass.CATALOGUE, owner));
     }
 }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import uk.org.lxp.api.constraints.OdsCode;
+
 import uk.org.lxp.roles.CompetenceDomain;
 import uk.org.lxp.roles.ContractBasis;
 import uk.org.lxp.roles.LivedExperienceCriterion;
@@ -24,7 +26,7 @@ import uk.org.lxp.roles.SupervisionRequirement;
 @Schema(name = "RoleProfileRequest", description = "A role profile; the owner is fixed when it is created")
 public record RoleProfileRequest(
         @Schema(description = "ODS code of the owning organisation; empty for a national template (lxp-admin only)", example = "RGD")
-        @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code")
+        @OdsCode
         String ownerOdsCode,
         @Schema(example = "Peer Support Worker") @NotBlank @Size(max = 200)
         String title,

@@ -3,21 +3,15 @@ package uk.org.lxp.roles.rest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -29,22 +23,30 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import uk.org.lxp.api.CallerScope;
-import uk.org.lxp.api.PageOf;
-import uk.org.lxp.api.QueryParameters;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.org.lxp.api.ETags;
+import uk.org.lxp.api.Roles;
+import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.Page;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.http.problems.NotFound;
+import uk.org.lxp.api.scope.CallerScope;
+import uk.org.lxp.api.scope.DataClass;
 import uk.org.lxp.roles.ContractBasis;
 import uk.org.lxp.roles.PayBand;
 import uk.org.lxp.roles.RoleFamily;
 import uk.org.lxp.roles.RoleLevel;
 import uk.org.lxp.roles.RoleProfile;
 import uk.org.lxp.roles.RoleProfileRevision;
-import uk.org.lxp.roles.events.RoleProfileEvents.RoleProfileState;
 import uk.org.lxp.roles.repository.RoleProfileRepository;
 import uk.org.lxp.roles.service.RoleProfileService;
 
@@ -55,121 +57,118 @@ import uk.org.lxp.roles.service.RoleProfileService;
 @SecurityRequirement(name = "keycloak")
 public class RoleProfileResource {
 
-    static final int MAX_PAGE_SIZE = 200;
-
     private final RoleProfileService service;
     private final RoleProfileRepository repository;
-    private final CallerScope caller;
+    private final CallerScope scope;
+    private final ObjectMapper snapshots;
 
-    RoleProfileResource(RoleProfileService service, RoleProfileRepository repository, CallerScope caller) {
+    RoleProfileResource(RoleProfileService service, RoleProfileRepository repository, CallerScope scope, ObjectMapper json) {
         this.service = service;
         this.repository = repository;
-        this.caller = caller;
+        this.scope = scope;
+        // Revisions were written as the profile stood; fields added since are simply absent from old ones.
+        this.snapshots = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    public record Adoption(@Schema(example = "RGD") @NotNull @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code")
-            String organisationCode) {
+    @Schema(name = "RoleProfileAdoption")
+    public record Adoption(@Schema(example = "RGD") @NotNull @OdsCode String organisationCode) {
     }
 
-    public record Revision(int revision, Instant recordedAt, RoleProfile.Status status, Map<String, Object> profile) {
-
-        static Revision of(RoleProfileRevision revision) {
-            return new Revision(revision.revision(), revision.recordedAt(), revision.status(), revision.snapshot());
-        }
+    @Schema(name = "RoleProfileRevision")
+    public record Revision(@Schema(example = "2") int revision, Instant recordedAt, RoleProfile.Status status,
+            @Schema(description = "The profile as it stood after this revision") RoleProfileResponse profile) {
     }
 
     @POST
-    @RolesAllowed({"lxp-admin", "lxp-lead"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
     @Operation(summary = "Create a draft role profile (a national template needs lxp-admin)")
-    @APIResponse(responseCode = "201", description = "Created as a draft; the ETag header holds its version")
+    @APIResponse(responseCode = "201", description = "Created as a draft; the ETag header holds its version",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid profile, e.g. a missing lived experience criterion")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "The caller may not create profiles for that owner")
+    @APIResponse(responseCode = "422", description = "The owning organisation is not registered")
     public Response create(@NotNull @Valid RoleProfileRequest request) {
-        requireEditRights(request.ownerOdsCode());
+        scope.requireWrite(DataClass.CATALOGUE, request.ownerOdsCode());
         return created(service.create(request.ownerOdsCode(), request.content()));
     }
 
     @POST
     @Path("/{id}/adoptions")
-    @RolesAllowed({"lxp-admin", "lxp-lead"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
     @Operation(summary = "Adopt a published national template as an organisation's own draft")
-    @APIResponse(responseCode = "201", description = "The organisation's draft copy")
-    @APIResponse(responseCode = "400", description = "Not a national template")
-    @APIResponse(responseCode = "403", description = "The caller may not act for that organisation")
+    @APIResponse(responseCode = "201", description = "The organisation's draft copy",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "404", description = "No such profile")
     @APIResponse(responseCode = "409", description = "The template is not published")
+    @APIResponse(responseCode = "422", description = "Not a national template, or the organisation is not registered")
     public Response adopt(@PathParam("id") UUID id, @NotNull @Valid Adoption adoption) {
-        requireEditRights(adoption.organisationCode());
+        scope.requireWrite(DataClass.CATALOGUE, adoption.organisationCode());
         return created(service.adopt(id, adoption.organisationCode()));
     }
 
     @GET
-    @RolesAllowed({"lxp-admin", "hr-integration", "ics-analyst", "lxp-lead", "supervisor", "practitioner"})
-    @Operation(summary = "Search the catalogue, sorted by title; drafts only show to their owners")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR, Roles.PRACTITIONER})
+    @Operation(summary = "Search the catalogue, sorted by title; drafts show only to their own organisation")
     @APIResponse(responseCode = "200", description = "One page of profiles")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
-    public PageOf<RoleProfileState> list(
+    public Page<RoleProfileResponse> list(
             @Parameter(description = "Owning organisation's ODS code, or 'national' for templates") @QueryParam("owner") String owner,
-            @Parameter(description = "Profiles of organisations in this ICB today") @QueryParam("icb")
-            @Pattern(regexp = "[A-Z0-9]{3,10}", message = "must be an ODS code") String icb,
-            @Parameter(description = "A RoleFamily, e.g. PEER_SUPPORT") @QueryParam("family") String family,
-            @Parameter(description = "A RoleLevel, e.g. ENTRY") @QueryParam("level") String level,
-            @Parameter(description = "A PayBand, e.g. BAND_3 or NON_AFC") @QueryParam("band") String band,
-            @Parameter(description = "A ContractBasis, e.g. SESSIONAL") @QueryParam("basis") String basis,
-            @Parameter(description = "DRAFT, PUBLISHED or RETIRED") @QueryParam("status") String status,
+            @Parameter(description = "Profiles of organisations in this ICB today") @QueryParam("icb") @OdsCode String icb,
+            @QueryParam("family") RoleFamily family,
+            @QueryParam("level") RoleLevel level,
+            @QueryParam("band") PayBand band,
+            @QueryParam("basis") ContractBasis basis,
+            @QueryParam("status") RoleProfile.Status status,
             @Parameter(description = "Only patient-facing profiles filed under 08 Administrative and Clerical")
             @QueryParam("misfiled") Boolean misfiled,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        var filter = new RoleProfileRepository.Filter(owner, icb,
-                QueryParameters.enumValue(RoleFamily.class, "family", family),
-                QueryParameters.enumValue(RoleLevel.class, "level", level),
-                QueryParameters.enumValue(PayBand.class, "band", band),
-                QueryParameters.enumValue(ContractBasis.class, "basis", basis),
-                QueryParameters.enumValue(RoleProfile.Status.class, "status", status),
-                misfiled, caller.isAdmin() ? null : draftReaders());
-        List<RoleProfileState> items = repository.list(filter, page, size).stream().map(RoleProfileState::of).toList();
-        return new PageOf<>(items, page, size, repository.count(filter));
+            @Valid @BeanParam Paging paging) {
+        var filter = new RoleProfileRepository.Filter(owner, icb, family, level, band, basis, status, misfiled,
+                scope.readable(DataClass.CATALOGUE).organisations().orElse(null), scope.today());
+        List<RoleProfileResponse> items = repository.list(filter, paging).stream().map(RoleProfileResponse::of).toList();
+        return Page.of(items, paging, repository.count(filter));
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"lxp-admin", "hr-integration", "ics-analyst", "lxp-lead", "supervisor", "practitioner"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR, Roles.PRACTITIONER})
     @Operation(summary = "Read a profile as it is, or as it stood at an instant (asOf)")
-    @APIResponse(responseCode = "200", description = "The profile; the ETag header holds its current version")
+    @APIResponse(responseCode = "200", description = "The profile; the ETag header holds its current version",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
+    @APIResponse(responseCode = "400", description = "asOf is not an instant")
     @APIResponse(responseCode = "403", description = "A draft of an organisation the caller does not act for")
     @APIResponse(responseCode = "404", description = "No such profile, or it did not exist at that instant")
     public Response get(@PathParam("id") UUID id,
-            @Parameter(description = "e.g. 2026-01-01T00:00:00Z") @QueryParam("asOf") Instant asOf) {
-        RoleProfile profile = service.load(id);
-        requireReadRights(profile);
+            @Parameter(description = "An instant, e.g. 2026-01-01T00:00:00Z") @QueryParam("asOf") Instant asOf) {
+        RoleProfile profile = readable(id);
         if (asOf != null) {
             RoleProfileRevision revision = service.asOf(id, asOf)
-                    .orElseThrow(() -> new NotFoundException("Role profile " + id + " did not exist at " + asOf));
-            return Response.ok(revision.snapshot()).build();
+                    .orElseThrow(() -> new NotFound("Role profile " + id + " did not exist at " + asOf));
+            return Response.ok(snapshot(revision)).build();
         }
-        return Response.ok(RoleProfileState.of(profile)).tag(Integer.toString(profile.version())).build();
+        return ETags.ok(RoleProfileResponse.of(profile), profile.version());
     }
 
     @GET
     @Path("/{id}/revisions")
-    @RolesAllowed({"lxp-admin", "hr-integration", "ics-analyst", "lxp-lead", "supervisor", "practitioner"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR, Roles.PRACTITIONER})
     @Operation(summary = "Every revision of a profile, oldest first")
     @APIResponse(responseCode = "200", description = "The revisions")
     @APIResponse(responseCode = "404", description = "No such profile")
     public List<Revision> revisions(@PathParam("id") UUID id) {
-        requireReadRights(service.load(id));
-        return service.revisions(id).stream().map(Revision::of).toList();
+        readable(id);
+        return service.revisions(id).stream()
+                .map(revision -> new Revision(revision.revision(), revision.recordedAt(), revision.status(), snapshot(revision)))
+                .toList();
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({"lxp-admin", "lxp-lead"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
     @Operation(summary = "Revise a draft or published profile")
-    @APIResponse(responseCode = "200", description = "Revised; a new revision is kept")
+    @APIResponse(responseCode = "200", description = "Revised; a new revision is kept",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid profile")
-    @APIResponse(responseCode = "403", description = "The caller may not edit this owner's profiles")
     @APIResponse(responseCode = "404", description = "No such profile")
     @APIResponse(responseCode = "409", description = "The profile is retired")
     @APIResponse(responseCode = "412", description = "The profile changed since the If-Match version")
@@ -182,10 +181,10 @@ public class RoleProfileResource {
     @POST
     @Path("/{id}/publish")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"lxp-admin", "lxp-lead"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
     @Operation(summary = "Publish a draft")
-    @APIResponse(responseCode = "200", description = "Published")
-    @APIResponse(responseCode = "403", description = "The caller may not edit this owner's profiles")
+    @APIResponse(responseCode = "200", description = "Published",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
     @APIResponse(responseCode = "404", description = "No such profile")
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
@@ -197,10 +196,10 @@ public class RoleProfileResource {
     @POST
     @Path("/{id}/retire")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({"lxp-admin", "lxp-lead"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
     @Operation(summary = "Retire a profile; it stays readable with all its revisions")
-    @APIResponse(responseCode = "200", description = "Retired")
-    @APIResponse(responseCode = "403", description = "The caller may not edit this owner's profiles")
+    @APIResponse(responseCode = "200", description = "Retired",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
     @APIResponse(responseCode = "404", description = "No such profile")
     @APIResponse(responseCode = "409", description = "Already retired")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
@@ -210,42 +209,28 @@ public class RoleProfileResource {
     }
 
     private void requireEditRights(RoleProfile profile) {
-        requireEditRights(profile.ownerOdsCode());
+        scope.requireWrite(DataClass.CATALOGUE, profile.ownerOdsCode());
     }
 
-    /** lxp-admin edits everything; an lxp-lead edits its own organisation's profiles, never national templates. */
-    private void requireEditRights(String owner) {
-        if (caller.isAdmin()) {
-            return;
+    /** Published profiles and templates are open to every caller; a draft only to its own organisation. */
+    private RoleProfile readable(UUID id) {
+        RoleProfile profile = service.load(id);
+        if (profile.status() == RoleProfile.Status.DRAFT) {
+            scope.requireRead(DataClass.CATALOGUE, profile.ownerOdsCode());
         }
-        if (owner == null) {
-            throw new ForbiddenException("Only lxp-admin maintains national templates");
-        }
-        caller.requireOrganisation(owner);
+        return profile;
     }
 
-    private void requireReadRights(RoleProfile profile) {
-        if (profile.status() == RoleProfile.Status.DRAFT && !caller.isAdmin()
-                && (profile.ownerOdsCode() == null || !draftReaders().contains(profile.ownerOdsCode()))) {
-            throw new ForbiddenException("Drafts are visible to their own organisation only");
-        }
-    }
-
-    /** Organisations whose drafts the caller may see: its own, if it maintains or integrates them. */
-    private java.util.Set<String> draftReaders() {
-        return caller.hasRole(CallerScope.LXP_LEAD) || caller.hasRole(CallerScope.HR_INTEGRATION)
-                ? caller.organisations()
-                : java.util.Set.of();
+    private RoleProfileResponse snapshot(RoleProfileRevision revision) {
+        return snapshots.convertValue(revision.snapshot(), RoleProfileResponse.class);
     }
 
     private static Response created(RoleProfile profile) {
-        return Response.created(URI.create("/api/v1/role-profiles/" + profile.id()))
-                .tag(Integer.toString(profile.version()))
-                .entity(RoleProfileState.of(profile))
-                .build();
+        return ETags.created(URI.create("/api/v1/role-profiles/" + profile.id()), RoleProfileResponse.of(profile),
+                profile.version());
     }
 
     private static Response current(RoleProfile profile) {
-        return Response.ok(RoleProfileState.of(profile)).tag(Integer.toString(profile.version())).build();
+        return ETags.ok(RoleProfileResponse.of(profile), profile.version());
     }
 }

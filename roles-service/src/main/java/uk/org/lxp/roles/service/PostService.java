@@ -8,14 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.org.lxp.api.Audit;
 import uk.org.lxp.api.ETags;
+import uk.org.lxp.http.problems.InvalidRequest;
+import uk.org.lxp.http.problems.NotFound;
+import uk.org.lxp.http.problems.RuleBroken;
+import uk.org.lxp.http.problems.UnknownReference;
 import uk.org.lxp.roles.Post;
 import uk.org.lxp.roles.RoleProfile;
 import uk.org.lxp.roles.events.PostEvents;
@@ -47,14 +54,19 @@ public class PostService {
         this.clock = clock;
     }
 
-    public record Item(String postReference, Post.Details details) {
+    /** One post of a request; {@code index} is its place in a bulk request, -1 for a single update. */
+    public record Item(int index, String postReference, Post.Details details) {
     }
 
+    @Schema(name = "PostBulkOutcome")
     public enum Outcome { CREATED, CHANGED, UNCHANGED }
 
+    @Schema(name = "PostBulkItemResult")
     public record ItemResult(String postReference, UUID id, int version, Outcome outcome) {
     }
 
+    /** What a bulk request did, returned to the HR system as it is. */
+    @Schema(name = "PostBulkResult")
     public record Result(int created, int changed, int unchanged, List<ItemResult> posts) {
     }
 
@@ -65,12 +77,13 @@ public class PostService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Result upsert(String organisation, List<Item> items) {
         if (organisations.findByOdsCode(organisation).isEmpty()) {
-            throw new DomainRuleException("Organisation " + organisation + " is not registered");
+            throw UnknownReference.inBody("organisationCode", "Organisation " + organisation + " is not registered");
         }
         Set<String> seen = new HashSet<>();
-        for (Item item : items) {
-            if (!seen.add(item.postReference())) {
-                throw new DomainRuleException("Post reference " + item.postReference() + " appears twice in the request");
+        for (int i = 0; i < items.size(); i++) {
+            if (!seen.add(items.get(i).postReference())) {
+                throw InvalidRequest.inBody("posts[" + i + "].postReference",
+                        "Post reference " + items.get(i).postReference() + " appears twice in the request");
             }
         }
         checkRoleProfiles(organisation, items);
@@ -114,11 +127,14 @@ public class PostService {
 
     /** Changes one post, if the caller has seen its current version. */
     @Transactional
-    public Post update(UUID id, String ifMatch, Post.Details details, java.util.function.Consumer<Post> mayEdit) {
+    public Post update(UUID id, String ifMatch, String postReference, Post.Details details, Consumer<Post> mayEdit) {
         Post post = load(id);
         mayEdit.accept(post);
         ETags.requireMatch(ifMatch, post.version());
-        checkRoleProfiles(post.organisationOdsCode(), List.of(new Item(post.postReference(), details)));
+        if (!post.postReference().equals(postReference)) {
+            throw RuleBroken.at("postReference", "A post's reference cannot change: it is " + post.postReference());
+        }
+        checkRoleProfiles(post.organisationOdsCode(), List.of(new Item(-1, post.postReference(), details)));
         if (post.update(details, clock.instant())) {
             posts.flush();
             events.recordAll(List.of(new PostEvents.Change(PostEvents.CHANGED, post)));
@@ -128,24 +144,28 @@ public class PostService {
     }
 
     public Post load(UUID id) {
-        return posts.findByIdOptional(id).orElseThrow(() -> new UnknownPostException(id));
+        return posts.findByIdOptional(id).orElseThrow(() -> NotFound.of("post", id));
     }
 
+    /** Each item's role profile must exist, be the organisation's own or a national template, and not be retired. */
     private void checkRoleProfiles(String organisation, List<Item> items) {
         Set<UUID> ids = items.stream().map(item -> item.details().roleProfileId()).collect(Collectors.toSet());
         Map<UUID, RoleProfile> found = profiles.list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(RoleProfile::id, Function.identity()));
-        for (UUID id : ids) {
+        for (int i = 0; i < items.size(); i++) {
+            UUID id = items.get(i).details().roleProfileId();
+            int index = items.get(i).index();
+            String field = index < 0 ? "roleProfileId" : "posts[" + index + "].roleProfileId";
             RoleProfile profile = found.get(id);
             if (profile == null) {
-                throw new DomainRuleException("Role profile " + id + " does not exist");
+                throw UnknownReference.inBody(field, "Role profile " + id + " does not exist");
             }
             if (!profile.isTemplate() && !organisation.equals(profile.ownerOdsCode())) {
-                throw new DomainRuleException("Role profile " + id + " belongs to " + profile.ownerOdsCode()
+                throw RuleBroken.at(field, "Role profile " + id + " belongs to " + profile.ownerOdsCode()
                         + ", not " + organisation + ": adopt or create the organisation's own profile");
             }
             if (profile.status() == RoleProfile.Status.RETIRED) {
-                throw new DomainRuleException("Role profile " + id + " is retired and cannot have posts");
+                throw RuleBroken.at(field, "Role profile " + id + " is retired and cannot have posts");
             }
         }
     }

@@ -12,6 +12,11 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import uk.org.lxp.api.Audit;
 import uk.org.lxp.api.ETags;
+import uk.org.lxp.http.problems.Conflict;
+import uk.org.lxp.http.problems.InvalidRequest;
+import uk.org.lxp.http.problems.NotFound;
+import uk.org.lxp.http.problems.RuleBroken;
+import uk.org.lxp.http.problems.UnknownReference;
 import uk.org.lxp.roles.ProgressionRoute;
 import uk.org.lxp.roles.RoleProfile;
 import uk.org.lxp.roles.repository.ProgressionRouteRepository;
@@ -38,24 +43,24 @@ public class ProgressionRouteService {
     /** {@code mayEdit} sees both profiles: a lead may link its own organisation's roles (and national ones). */
     @Transactional
     public ProgressionRoute create(NewRoute request, Consumer<List<RoleProfile>> mayEdit) {
-        RoleProfile from = profile(request.from());
-        RoleProfile to = profile(request.to());
+        RoleProfile from = referenced(request.from(), "fromProfileId");
+        RoleProfile to = referenced(request.to(), "toProfileId");
         mayEdit.accept(List.of(from, to));
         if (to.status() == RoleProfile.Status.RETIRED) {
-            throw new DomainRuleException("Role profile " + to.id() + " is retired: no route can lead to it");
+            throw RuleBroken.at("toProfileId", "Role profile " + to.id() + " is retired: no route can lead to it");
         }
         ProgressionRoute route;
         try {
             route = new ProgressionRoute(request.from(), request.to(), request.kind(), request.requirements(),
                     clock.instant());
         } catch (IllegalArgumentException broken) {
-            throw new DomainRuleException(broken.getMessage());
+            throw InvalidRequest.inBody("toProfileId", broken.getMessage());
         }
         try {
             routes.persistAndFlush(route);
         } catch (ConstraintViolationException duplicate) {
-            throw new LifecycleConflictException("A " + request.kind() + " route from " + request.from() + " to "
-                    + request.to() + " already exists");
+            throw new Conflict("A " + request.kind() + " route from " + request.from() + " to " + request.to()
+                    + " already exists");
         }
         audit.record("progression-route.created", "progression-route", route.id().toString(), request);
         return route;
@@ -64,7 +69,7 @@ public class ProgressionRouteService {
     @Transactional
     public void delete(UUID id, String ifMatch, Consumer<List<RoleProfile>> mayEdit) {
         ProgressionRoute route = load(id);
-        mayEdit.accept(List.of(profile(route.fromProfileId()), profile(route.toProfileId())));
+        mayEdit.accept(List.of(profiles.findById(route.fromProfileId()), profiles.findById(route.toProfileId())));
         ETags.requireMatch(ifMatch, route.version());
         routes.delete(route);
         audit.record("progression-route.deleted", "progression-route", id.toString(),
@@ -72,10 +77,11 @@ public class ProgressionRouteService {
     }
 
     public ProgressionRoute load(UUID id) {
-        return routes.findByIdOptional(id).orElseThrow(() -> new UnknownRouteException(id));
+        return routes.findByIdOptional(id).orElseThrow(() -> NotFound.of("progression route", id));
     }
 
-    private RoleProfile profile(UUID id) {
-        return profiles.findByIdOptional(id).orElseThrow(() -> new UnknownRoleProfileException(id));
+    private RoleProfile referenced(UUID id, String field) {
+        return profiles.findByIdOptional(id)
+                .orElseThrow(() -> UnknownReference.inBody(field, "Role profile " + id + " does not exist"));
     }
 }

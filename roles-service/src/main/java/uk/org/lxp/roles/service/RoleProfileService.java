@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,6 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.org.lxp.api.Audit;
 import uk.org.lxp.api.ETags;
+import uk.org.lxp.http.problems.ApiException;
+import uk.org.lxp.http.problems.Conflict;
+import uk.org.lxp.http.problems.InvalidRequest;
+import uk.org.lxp.http.problems.NotFound;
+import uk.org.lxp.http.problems.RuleBroken;
+import uk.org.lxp.http.problems.UnknownReference;
 import uk.org.lxp.roles.RoleProfile;
 import uk.org.lxp.roles.RoleProfileRevision;
 import uk.org.lxp.roles.events.RoleProfileEvents;
@@ -50,17 +58,17 @@ public class RoleProfileService {
     /** A new draft owned by an organisation, or a national template when {@code owner} is null. */
     @Transactional
     public RoleProfile create(String owner, RoleProfile.Content content) {
-        requireOrganisation(owner);
-        RoleProfile profile = rules(() -> new RoleProfile(owner, null, content, clock.instant()));
+        requireOrganisation(owner, "ownerOdsCode");
+        RoleProfile profile = rules(() -> new RoleProfile(owner, null, content, clock.instant()), RoleProfileService::invalidContent);
         profiles.persist(profile);
         return recorded(RoleProfileEvents.CREATED, "role-profile.created", profile);
     }
 
     @Transactional
     public RoleProfile adopt(UUID templateId, String organisation) {
-        requireOrganisation(organisation);
+        requireOrganisation(organisation, "organisationCode");
         RoleProfile template = load(templateId);
-        RoleProfile adopted = rules(() -> template.adoptedBy(organisation, clock.instant()));
+        RoleProfile adopted = rules(() -> template.adoptedBy(organisation, clock.instant()), RuleBroken::new);
         profiles.persist(adopted);
         return recorded(RoleProfileEvents.CREATED, "role-profile.adopted", adopted);
     }
@@ -71,7 +79,7 @@ public class RoleProfileService {
         rules(() -> {
             profile.revise(content, clock.instant());
             return profile;
-        });
+        }, RoleProfileService::invalidContent);
         return recorded(RoleProfileEvents.REVISED, "role-profile.revised", profile);
     }
 
@@ -81,7 +89,7 @@ public class RoleProfileService {
         rules(() -> {
             profile.publish(clock.instant());
             return profile;
-        });
+        }, RuleBroken::new);
         return recorded(RoleProfileEvents.PUBLISHED, "role-profile.published", profile);
     }
 
@@ -91,12 +99,12 @@ public class RoleProfileService {
         rules(() -> {
             profile.retire(clock.instant());
             return profile;
-        });
+        }, RuleBroken::new);
         return recorded(RoleProfileEvents.RETIRED, "role-profile.retired", profile);
     }
 
     public RoleProfile load(UUID id) {
-        return profiles.findByIdOptional(id).orElseThrow(() -> new UnknownRoleProfileException(id));
+        return profiles.findByIdOptional(id).orElseThrow(() -> NotFound.of("role profile", id));
     }
 
     public List<RoleProfileRevision> revisions(UUID id) {
@@ -125,19 +133,29 @@ public class RoleProfileService {
         return profile;
     }
 
-    private void requireOrganisation(String odsCode) {
+    private void requireOrganisation(String odsCode, String field) {
         if (odsCode != null && organisations.findByOdsCode(odsCode).isEmpty()) {
-            throw new DomainRuleException("Organisation " + odsCode + " is not registered");
+            throw UnknownReference.inBody(field, "Organisation " + odsCode + " is not registered");
         }
     }
 
-    private static RoleProfile rules(java.util.function.Supplier<RoleProfile> change) {
+    /**
+     * The profile's own rules: content it cannot hold is refused as the caller says ({@code onBroken}); a change its
+     * lifecycle does not allow (e.g. editing a retired profile) is a conflict.
+     */
+    private static RoleProfile rules(Supplier<RoleProfile> change, Function<String, ApiException> onBroken) {
         try {
             return change.get();
         } catch (IllegalArgumentException broken) {
-            throw new DomainRuleException(broken.getMessage());
+            throw onBroken.apply(broken.getMessage());
         } catch (IllegalStateException conflict) {
-            throw new LifecycleConflictException(conflict.getMessage());
+            throw new Conflict(conflict.getMessage());
         }
+    }
+
+    /** Content a profile cannot hold is wrong in the request itself, whatever is stored. */
+    private static ApiException invalidContent(String message) {
+        return InvalidRequest.inBody(message.contains("lived experience") ? "livedExperience"
+                : message.contains("Staff group") ? "staffGroupCode" : "title", message);
     }
 }

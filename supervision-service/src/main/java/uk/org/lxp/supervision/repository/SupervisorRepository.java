@@ -5,9 +5,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.supervision.Supervisor;
 
 @ApplicationScoped
@@ -17,12 +19,18 @@ public class SupervisorRepository implements PanacheRepositoryBase<Supervisor, U
         return count("organisationCode = ?1 and staffReference = ?2", organisationCode, staffReference) > 0;
     }
 
-    public List<Supervisor> inOrganisation(String organisationCode, int pageIndex, int pageSize) {
-        return find("organisationCode", Sort.by("staffReference").and("id"), organisationCode)
-                .page(Page.of(pageIndex, pageSize)).list();
+    /** An organisation's supervisors, or only the one with {@code staffReference} when it is given. */
+    public List<Supervisor> inOrganisation(String organisationCode, String staffReference, Paging paging) {
+        return query(organisationCode, staffReference).page(Page.of(paging.page(), paging.size())).list();
     }
 
-    public long countInOrganisation(String organisationCode) {
-        return count("organisationCode", organisationCode);
+    public long countInOrganisation(String organisationCode, String staffReference) {
+        return query(organisationCode, staffReference).count();
+    }
+
+    private PanacheQuery<Supervisor> query(String organisationCode, String staffReference) {
+        Sort order = Sort.by("staffReference").and("id");
+        return staffReference == null ? find("organisationCode", order, organisationCode)
+                : find("organisationCode = ?1 and staffReference = ?2", order, organisationCode, staffReference);
     }
 }

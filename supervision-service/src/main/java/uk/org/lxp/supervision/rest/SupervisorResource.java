@@ -1,18 +1,15 @@
 package uk.org.lxp.supervision.rest;
 
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,13 +19,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.lxp.api.ETags;
+import uk.org.lxp.api.Roles;
+import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.Page;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.http.problems.Refused;
+import uk.org.lxp.api.scope.CallerScope;
+import uk.org.lxp.api.scope.DataClass;
+import uk.org.lxp.api.scope.Persons;
 import uk.org.lxp.supervision.Supervisor;
-import uk.org.lxp.api.CallerScope;
-import uk.org.lxp.api.PageOf;
 import uk.org.lxp.supervision.repository.SupervisorRepository;
 import uk.org.lxp.supervision.service.SupervisorService;
 
@@ -38,8 +45,6 @@ import uk.org.lxp.supervision.service.SupervisorService;
 @Tag(name = "Supervisors")
 @SecurityRequirement(name = "keycloak")
 public class SupervisorResource {
-
-    static final int MAX_PAGE_SIZE = 200;
 
     private final SupervisorService service;
     private final SupervisorRepository repository;
@@ -52,47 +57,48 @@ public class SupervisorResource {
     }
 
     @POST
-    @RolesAllowed({"lxp-admin", "hr-integration", "lxp-lead"})
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.LXP_LEAD})
     @Operation(summary = "Register a supervisor in an organisation the caller acts for")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = SupervisorResponse.class)))
     @APIResponse(responseCode = "400", description = "Invalid request")
-    @APIResponse(responseCode = "403", description = "The token may not act for that organisation")
     @APIResponse(responseCode = "409", description = "That staff reference is already a supervisor there")
     @APIResponse(responseCode = "422", description = "The organisation is unknown or has closed")
     public Response register(@NotNull @Valid SupervisorRequest request) {
-        scope.requireOrganisation(request.organisationCode());
+        scope.requireWrite(DataClass.PERSON_LEVEL, request.organisationCode());
         Supervisor supervisor = service.register(request.toCommand());
-        return Response.created(URI.create("/api/v1/supervisors/" + supervisor.id()))
-                .entity(SupervisorResponse.of(supervisor))
-                .build();
+        return ETags.created(URI.create("/api/v1/supervisors/" + supervisor.id()), SupervisorResponse.of(supervisor),
+                supervisor.version());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"lxp-admin", "hr-integration", "lxp-lead", "supervisor"})
-    @Operation(summary = "Read one supervisor")
-    @APIResponse(responseCode = "200", description = "The supervisor")
-    @APIResponse(responseCode = "403", description = "The supervisor belongs to an organisation the token may not act for")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.LXP_LEAD, Roles.SUPERVISOR})
+    @Operation(summary = "Read one supervisor; a supervisor reads its own record")
+    @APIResponse(responseCode = "200", description = "The supervisor",
+            content = @Content(schema = @Schema(implementation = SupervisorResponse.class)))
     @APIResponse(responseCode = "404", description = "No such supervisor")
-    public SupervisorResponse get(@PathParam("id") UUID id) {
-        Supervisor supervisor = service.find(id)
-                .orElseThrow(() -> new NotFoundException("No supervisor with id " + id));
-        scope.requireOrganisation(supervisor.organisationCode());
-        return SupervisorResponse.of(supervisor);
+    public Response get(@PathParam("id") UUID id) {
+        Supervisor supervisor = service.load(id);
+        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, supervisor.organisationCode()).persons();
+        if (!persons.reaches(supervisor.staffReference(), Optional.empty())) {
+            throw new Refused("A supervisor reads its own record only");
+        }
+        return ETags.ok(SupervisorResponse.of(supervisor), supervisor.version());
     }
 
     @GET
-    @RolesAllowed({"lxp-admin", "hr-integration", "lxp-lead", "supervisor"})
-    @Operation(summary = "List the supervisors of one organisation, by staff reference")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.LXP_LEAD, Roles.SUPERVISOR})
+    @Operation(summary = "List the supervisors of one organisation, by staff reference; a supervisor sees itself")
     @APIResponse(responseCode = "200", description = "One page of supervisors")
     @APIResponse(responseCode = "400", description = "Missing organisation or invalid paging")
-    @APIResponse(responseCode = "403", description = "The token may not act for that organisation")
-    public PageOf<SupervisorResponse> list(
-            @QueryParam("organisation") @NotBlank String organisation,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        scope.requireOrganisation(organisation);
-        var items = repository.inOrganisation(organisation, page, size).stream().map(SupervisorResponse::of).toList();
-        return new PageOf<>(items, page, size, repository.countInOrganisation(organisation));
+    public Page<SupervisorResponse> list(
+            @Parameter(description = "ODS code of the organisation", required = true)
+            @QueryParam("organisation") @NotNull @OdsCode String organisation,
+            @Valid @BeanParam Paging paging) {
+        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, organisation).persons();
+        String only = persons.anyone() ? null : persons.superviseesOf().or(persons::self).orElseThrow();
+        var items = repository.inOrganisation(organisation, only, paging).stream().map(SupervisorResponse::of).toList();
+        return Page.of(items, paging, repository.countInOrganisation(organisation, only));
     }
 }

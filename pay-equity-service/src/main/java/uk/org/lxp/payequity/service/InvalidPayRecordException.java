@@ -1,8 +1,0 @@
-package uk.org.lxp.payequity.service;
-
-public class InvalidPayRecordException extends RuntimeException {
-
-    public InvalidPayRecordException(String message) {
-        super(message);
-    }
-}

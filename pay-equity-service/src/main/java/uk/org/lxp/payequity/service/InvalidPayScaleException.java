@@ -1,8 +1,0 @@
-package uk.org.lxp.payequity.service;
-
-public class InvalidPayScaleException extends RuntimeException {
-
-    public InvalidPayScaleException(String message) {
-        super(message);
-    }
-}

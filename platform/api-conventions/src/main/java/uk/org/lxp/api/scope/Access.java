@@ -1,0 +1,3 @@
+package uk.org.lxp.api.scope;
+
+public enum Access { READ, WRITE }

@@ -1,0 +1,320 @@
+package uk.org.lxp.events.consumer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.org.lxp.events.CloudEventHeaders;
+
+/**
+ * Runs one subscription on its own thread. Each record's handler runs in a transaction together with the
+ * processed-event row, so a redelivered event changes nothing twice. Offsets are committed only after those
+ * transactions have committed. A record that keeps failing is retried with backoff a bounded number of times,
+ * then parked on {@code <topic>.dlq} with the failure in its headers, and the partition moves on.
+ */
+final class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    static final String DLQ_SUFFIX = ".dlq";
+    static final String DLQ_REASON = "lxp_dlq_reason";
+    static final String DLQ_ATTEMPTS = "lxp_dlq_attempts";
+    static final String DLQ_CONSUMER = "lxp_dlq_consumer";
+    static final String DLQ_ORIGINAL_TOPIC = "lxp_dlq_original_topic";
+    static final String DLQ_ORIGINAL_PARTITION = "lxp_dlq_original_partition";
+    static final String DLQ_ORIGINAL_OFFSET = "lxp_dlq_original_offset";
+
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration RESTART_PAUSE = Duration.ofSeconds(2);
+
+    private final EventSubscription subscription;
+    private final String consumerName;
+    private final Supplier<KafkaConsumer<String, byte[]>> consumers;
+    private final KafkaProducer<String, byte[]> deadLetters;
+    private final ProcessedEvents processed;
+    private final ObjectMapper json;
+    private final Retry retry;
+    private final ConsumerMetrics metrics;
+    private final EventTracing tracing;
+    private final AtomicLong lag = new AtomicLong();
+
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+
+        Duration backoffAfter(int attempt) {
+            long millis = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
+            return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+        }
+    }
+
+    EventConsumer(EventSubscription subscription, String consumerName,
+            Supplier<KafkaConsumer<String, byte[]>> consumers, KafkaProducer<String, byte[]> deadLetters,
+            ProcessedEvents processed, ObjectMapper json, Retry retry, ConsumerMetrics metrics, EventTracing tracing) {
+        this.subscription = subscription;
+        this.consumerName = consumerName;
+        this.consumers = consumers;
+        this.deadLetters = deadLetters;
+        this.processed = processed;
+        this.json = json;
+        this.retry = retry;
+        this.metrics = metrics;
+        this.tracing = tracing;
+        metrics.registerLag(consumerName, lag);
+    }
+
+    synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "event-consumer-" + subscription.name());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    synchronized void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    boolean isAlive() {
+        return thread != null && thread.isAlive();
+    }
+
+    String name() {
+        return consumerName;
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> kafka = consumers.get()) {
+                consumer = kafka;
+                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+                kafka.subscribe(subscription.topics(), new CommitOnRevoke(kafka, done));
+                while (running) {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
+                    for (TopicPartition partition : records.partitions()) {
+                        for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                            process(record);
+                            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        }
+                    }
+                    if (!done.isEmpty()) {
+                        kafka.commitSync(done);
+                        done.clear();
+                    }
+                    updateLag(kafka);
+                }
+            } catch (WakeupException stopping) {
+                // stop() woke the consumer out of poll; the loop condition ends the thread.
+            } catch (RuntimeException e) {
+                // Nothing after the last committed offset is lost: the new consumer starts from there.
+                LOG.errorf(e, "Consumer %s failed; restarting from its last committed offset", consumerName);
+                pause();
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void process(ConsumerRecord<String, byte[]> record) {
+        Optional<String> id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
+        Optional<String> type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+        if (id.isEmpty() || type.isEmpty()) {
+            deadLetter(record, "Not a CloudEvent: ce_id or ce_type header missing", 0);
+            return;
+        }
+        Optional<EventHandler> handler = subscription.handlerFor(type.get());
+        if (handler.isEmpty()) {
+            metrics.skipped(consumerName);
+            return;
+        }
+        ConsumedEvent event;
+        try {
+            event = toEvent(record, id.get(), type.get());
+        } catch (IOException | DateTimeParseException e) {
+            deadLetter(record, "Unreadable event: " + e.getMessage(), 0);
+            return;
+        }
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= retry.maxAttempts() && running; attempt++) {
+            try {
+                applyOnce(event, handler.get());
+                metrics.processed(consumerName);
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.warnf("Consumer %s: attempt %d of %d at event %s (%s) failed: %s", consumerName, attempt,
+                        retry.maxAttempts(), event.id(), event.type(), e);
+                if (attempt < retry.maxAttempts()) {
+                    sleep(retry.backoffAfter(attempt));
+                }
+            }
+        }
+        if (!running) {
+            // Shutting down mid-retry: leave the record uncommitted so the next consumer tries it again.
+            throw new WakeupException();
+        }
+        deadLetter(record, String.valueOf(failure), retry.maxAttempts());
+    }
+
+    /**
+     * Applies a parked record again, as an operator asks once the cause is fixed: through the same handler and the
+     * same processed-event check, so a record whose effect was committed is never applied twice.
+     */
+    DeadLetters.Outcome replay(ConsumerRecord<String, byte[]> parked) {
+        Optional<String> id = CloudEventHeaders.get(parked.headers(), CloudEventHeaders.ID);
+        Optional<String> type = CloudEventHeaders.get(parked.headers(), CloudEventHeaders.TYPE);
+        if (id.isEmpty() || type.isEmpty()) {
+            return DeadLetters.Outcome.failed("Not a CloudEvent: ce_id or ce_type header missing");
+        }
+        Optional<EventHandler> handler = subscription.handlerFor(type.get());
+        if (handler.isEmpty()) {
+            return DeadLetters.Outcome.skipped("No handler for " + type.get() + " in " + consumerName);
+        }
+        try {
+            boolean applied = applyOnce(toEvent(parked, id.get(), type.get()), handler.get());
+            return applied ? DeadLetters.Outcome.applied() : DeadLetters.Outcome.alreadyApplied();
+        } catch (IOException | DateTimeParseException unreadable) {
+            return DeadLetters.Outcome.failed("Unreadable event: " + unreadable.getMessage());
+        } catch (RuntimeException e) {
+            return DeadLetters.Outcome.failed(String.valueOf(e));
+        }
+    }
+
+    /** The handler and the processed-event row in one new transaction; false when the event was applied before. */
+    private boolean applyOnce(ConsumedEvent event, EventHandler handler) {
+        Span span = tracing.startConsumerSpan(consumerName, event);
+        try (Scope inTrace = span.makeCurrent()) {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                if (!processed.markProcessed(consumerName, event.id())) {
+                    return false;
+                }
+                handler.handle(event);
+                return true;
+            });
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private ConsumedEvent toEvent(ConsumerRecord<String, byte[]> record, String id, String type) throws IOException {
+        var headers = record.headers();
+        JsonNode data = record.value() == null ? json.nullNode() : json.readTree(record.value());
+        Instant time = CloudEventHeaders.get(headers, CloudEventHeaders.TIME).map(Instant::parse).orElse(null);
+        return new ConsumedEvent(id, type,
+                CloudEventHeaders.get(headers, CloudEventHeaders.SOURCE).orElse(null),
+                CloudEventHeaders.get(headers, CloudEventHeaders.SUBJECT).orElse(null),
+                time,
+                CloudEventHeaders.get(headers, CloudEventHeaders.DATA_SCHEMA).orElse(null),
+                CloudEventHeaders.get(headers, CloudEventHeaders.TRACEPARENT).orElse(null),
+                data, record.topic(), record.partition(), record.offset(), json.reader());
+    }
+
+    /** Parks the record; if even that fails the consumer restarts, so the record is never silently acked. */
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, int attempts) {
+        ProducerRecord<String, byte[]> parked = new ProducerRecord<>(record.topic() + DLQ_SUFFIX, null,
+                record.key(), record.value(), record.headers());
+        var headers = parked.headers();
+        CloudEventHeaders.put(headers, DLQ_REASON, reason);
+        CloudEventHeaders.put(headers, DLQ_ATTEMPTS, Integer.toString(attempts));
+        CloudEventHeaders.put(headers, DLQ_CONSUMER, consumerName);
+        CloudEventHeaders.put(headers, DLQ_ORIGINAL_TOPIC, record.topic());
+        CloudEventHeaders.put(headers, DLQ_ORIGINAL_PARTITION, Integer.toString(record.partition()));
+        CloudEventHeaders.put(headers, DLQ_ORIGINAL_OFFSET, Long.toString(record.offset()));
+        try {
+            deadLetters.send(parked).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not park a record on " + parked.topic(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while parking a record on " + parked.topic(), e);
+        }
+        metrics.deadLettered(consumerName);
+        LOG.errorf("Consumer %s parked %s-%d@%d on %s: %s", consumerName, record.topic(), record.partition(),
+                record.offset(), parked.topic(), reason);
+    }
+
+    private void updateLag(KafkaConsumer<String, byte[]> kafka) {
+        long total = 0;
+        for (TopicPartition partition : kafka.assignment()) {
+            total += kafka.currentLag(partition).orElse(0);
+        }
+        lag.set(total);
+    }
+
+    private void pause() {
+        sleep(RESTART_PAUSE);
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Commits what has been applied before partitions move to another consumer, so they are not redone. */
+    private static final class CommitOnRevoke implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, byte[]> kafka;
+        private final Map<TopicPartition, OffsetAndMetadata> done;
+
+        CommitOnRevoke(KafkaConsumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> done) {
+            this.kafka = kafka;
+            this.done = done;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!done.isEmpty()) {
+                kafka.commitSync(done);
+                done.clear();
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Positions come from the committed offsets.
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package uk.org.lxp.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Builds bearer tokens shaped like the ones Keycloak issues for realm {@code lxp}: realm roles under
+ * {@code realm_access.roles}, the trusts a client acts for in {@code org}, the ICB of an analyst in {@code icb}.
+ * It can also build the broken tokens an attacker would send, so that rejection can be tested.
+ */
+public final class TestToken {
+
+    private final RsaJsonWebKey signingKey;
+    private String issuer;
+    private String audience;
+    private String subject = "test-subject";
+    private String clientId = "lxp-test-client";
+    private final List<String> roles = new ArrayList<>();
+    private final List<String> organisations = new ArrayList<>();
+    private String icb;
+    private String staffReference;
+    private Duration lifetime = Duration.ofMinutes(5);
+
+    TestToken(String issuer, String audience, RsaJsonWebKey signingKey) {
+        this.issuer = issuer;
+        this.audience = audience;
+        this.signingKey = signingKey;
+    }
+
+    public TestToken subject(String subject) {
+        this.subject = subject;
+        return this;
+    }
+
+    public TestToken clientId(String clientId) {
+        this.clientId = clientId;
+        return this;
+    }
+
+    public TestToken roles(String... roles) {
+        this.roles.addAll(List.of(roles));
+        return this;
+    }
+
+    /** The ODS codes of the organisations this token may act for (the {@code org} claim). */
+    public TestToken organisations(String... odsCodes) {
+        this.organisations.addAll(List.of(odsCodes));
+        return this;
+    }
+
+    /** The ICB an analyst token is scoped to (the {@code icb} claim). */
+    public TestToken icb(String icbCode) {
+        this.icb = icbCode;
+        return this;
+    }
+
+    /** A person's own opaque staff reference (the {@code staff_ref} claim of people's tokens). */
+    public TestToken staffReference(String staffReference) {
+        this.staffReference = staffReference;
+        return this;
+    }
+
+    public TestToken issuer(String issuer) {
+        this.issuer = issuer;
+        return this;
+    }
+
+    public TestToken audience(String audience) {
+        this.audience = audience;
+        return this;
+    }
+
+    /** A negative lifetime gives a token that has already expired. */
+    public TestToken lifetime(Duration lifetime) {
+        this.lifetime = lifetime;
+        return this;
+    }
+
+    public String signed() {
+        JsonWebSignature jws = jws();
+        jws.setKey(signingKey.getPrivateKey());
+        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return serialize(jws);
+    }
+
+    /** Signed with a key the provider never published. */
+    public String signedWithUnknownKey() {
+        try {
+            RsaJsonWebKey stranger = org.jose4j.jwk.RsaJwkGenerator.generateJwk(2048);
+            JsonWebSignature jws = jws();
+            jws.setKey(stranger.getPrivateKey());
+            jws.setKeyIdHeaderValue(signingKey.getKeyId());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            return serialize(jws);
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code alg: none}, no signature at all. */
+    public String unsigned() {
+        JsonWebSignature jws = jws();
+        jws.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+        return serialize(jws);
+    }
+
+    /** HS256 keyed with the provider's public key: the classic algorithm-confusion attack. */
+    public String hmacSignedWithPublicKey() {
+        JsonWebSignature jws = jws();
+        jws.setKey(new HmacKey(signingKey.getPublicKey().getEncoded()));
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setDoKeyValidation(false);
+        return serialize(jws);
+    }
+
+    private JsonWebSignature jws() {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(audience);
+        claims.setSubject(subject);
+        claims.setClaim("azp", clientId);
+        claims.setClaim("typ", "Bearer");
+        claims.setJwtId(UUID.randomUUID().toString());
+        NumericDate issuedAt = NumericDate.now();
+        claims.setIssuedAt(issuedAt);
+        NumericDate expiry = NumericDate.fromSeconds(issuedAt.getValue() + lifetime.toSeconds());
+        claims.setExpirationTime(expiry);
+        claims.setClaim("realm_access", Map.of("roles", List.copyOf(roles)));
+        if (!organisations.isEmpty()) {
+            claims.setStringListClaim("org", organisations);
+        }
+        if (icb != null) {
+            claims.setClaim("icb", icb);
+        }
+        if (staffReference != null) {
+            claims.setClaim("staff_ref", staffReference);
+        }
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setHeader("typ", "JWT");
+        return jws;
+    }
+
+    private static String serialize(JsonWebSignature jws) {
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Could not serialise the test token", e);
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package uk.org.lxp.roles.service;
-
-public class DuplicateOrganisationException extends RuntimeException {
-
-    public DuplicateOrganisationException(String odsCode) {
-        super("An organisation with ODS code " + odsCode + " is already registered");
-    }
-}
