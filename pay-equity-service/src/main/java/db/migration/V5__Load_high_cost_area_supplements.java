@@ -1,14 +1,12 @@
 package db.migration;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+
+import uk.org.lxp.api.persistence.ReferenceCsv;
 
 /** Loads the High Cost Area Supplement zones (NHS terms and conditions, Annex 9) from the reference CSV. */
 public class V5__Load_high_cost_area_supplements extends BaseJavaMigration {
@@ -18,32 +16,18 @@ public class V5__Load_high_cost_area_supplements extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the application");
+        try (PreparedStatement insert = context.getConnection().prepareStatement(
+                "INSERT INTO hcas_zone (pay_year, zone, percent_of_basic, min_gbp, max_gbp) VALUES (?, ?, ?, ?, ?)")) {
+            for (String[] cells : ReferenceCsv.rows(RESOURCE, HEADER)) {
+                // The reference file writes pay years as NHS Employers do (2025/26); the suite writes them 2025-26 everywhere.
+                insert.setString(1, cells[0].replace('/', '-'));
+                insert.setString(2, cells[1]);
+                insert.setBigDecimal(3, new BigDecimal(cells[2]));
+                insert.setBigDecimal(4, new BigDecimal(cells[3]));
+                insert.setBigDecimal(5, new BigDecimal(cells[4]));
+                insert.addBatch();
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            if (!HEADER.equals(reader.readLine())) {
-                throw new IllegalStateException(RESOURCE + " does not start with " + HEADER);
-            }
-            try (PreparedStatement insert = context.getConnection().prepareStatement(
-                    "INSERT INTO hcas_zone (pay_year, zone, percent_of_basic, min_gbp, max_gbp) VALUES (?, ?, ?, ?, ?)")) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String[] cells = line.split(",", -1);
-                    // The reference file writes pay years as NHS Employers do (2025/26); the suite writes them 2025-26 everywhere.
-                    insert.setString(1, cells[0].replace('/', '-'));
-                    insert.setString(2, cells[1]);
-                    insert.setBigDecimal(3, new BigDecimal(cells[2]));
-                    insert.setBigDecimal(4, new BigDecimal(cells[3]));
-                    insert.setBigDecimal(5, new BigDecimal(cells[4]));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
     }
 }

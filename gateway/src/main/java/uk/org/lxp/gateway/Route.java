@@ -7,9 +7,14 @@ import java.util.Set;
 public record Route(String method, String pathPrefix, String service, Duration timeout, Set<String> roles) {
 
     public static final String ANY_METHOD = "*";
+    /** The roles of a route open to anyone: the service behind it checks its own key (e.g. a calendar feed's token). */
+    public static final String PUBLIC = "public";
 
     public Route {
         roles = Set.copyOf(roles);
+        if (roles.contains(PUBLIC) && roles.size() > 1) {
+            throw new IllegalArgumentException("A public route names no other roles: " + method + " " + pathPrefix);
+        }
     }
 
     boolean covers(String path) {
@@ -18,6 +23,10 @@ public record Route(String method, String pathPrefix, String service, Duration t
 
     boolean accepts(String requestMethod) {
         return method.equals(ANY_METHOD) || method.equalsIgnoreCase(requestMethod);
+    }
+
+    public boolean isPublic() {
+        return roles.contains(PUBLIC);
     }
 
     public boolean allowsAnyOf(Set<String> callerRoles) {

@@ -215,4 +215,18 @@ class GatewayTest {
         given().auth().oauth2(token("lxp-admin").signed()).when().get("/api/v1/organisations")
                 .then().statusCode(200);
     }
+
+    @Test
+    void aPublicRouteIsPassedOnWithoutATokenAndOnlyThatRoute() {
+        DownstreamServices.supervision.stubFor(get(urlPathEqualTo("/api/v1/calendars/feed.ics"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/calendar")
+                        .withBody("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")));
+
+        given().when().get("/api/v1/calendars/feed.ics?token=abc123")
+                .then().statusCode(200).contentType("text/calendar");
+        DownstreamServices.supervision.verify(getRequestedFor(urlEqualTo("/api/v1/calendars/feed.ics?token=abc123"))
+                .withoutHeader("Authorization"));
+        given().when().get("/api/v1/calendar-feeds?organisation=RXT").then().statusCode(401);
+        given().when().post("/api/v1/calendars/feed.ics").then().statusCode(401);
+    }
 }

@@ -131,8 +131,14 @@ class RouteContractTest {
         return found;
     }
 
-    /** {@code @RolesAllowed} of the method, else of the class; {@code @Authenticated} means every realm role. */
+    /**
+     * {@code @RolesAllowed} of the method, else of the class; {@code @Authenticated} means every realm role;
+     * {@code @PermitAll} (on the method only) means a public route.
+     */
     private Set<String> roles(ClassInfo resource, MethodInfo method) {
+        if (method.declaredAnnotation(DotName.createSimple("jakarta.annotation.security.PermitAll")) != null) {
+            return Set.of(Route.PUBLIC);
+        }
         for (AnnotationTarget target : List.<AnnotationTarget>of(method, resource)) {
             AnnotationInstance allowed = target.kind() == AnnotationTarget.Kind.METHOD
                     ? method.declaredAnnotation(DotName.createSimple("jakarta.annotation.security.RolesAllowed"))

@@ -57,4 +57,12 @@ class RouteTableTest {
         assertThatThrownBy(() -> RouteTable.parse(List.of("GET /api/v1/x roles-service soon lxp-admin")))
                 .hasMessageContaining("timeout");
     }
+
+    @Test
+    void aPublicRouteNamesNoOtherRole() {
+        assertThat(RouteTable.parse(List.of("GET /api/v1/calendars supervision-service 10s public")).routes().get(0)
+                .isPublic()).isTrue();
+        assertThatThrownBy(() -> RouteTable.parse(List.of("GET /api/v1/calendars supervision-service 10s public lxp-admin")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("public");
+    }
 }

@@ -109,7 +109,7 @@ class SupervisorResourceTest {
         List<String> fields = new ArrayList<>();
         data.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("id", "organisationCode", "staffReference", "livedExperience",
-                "maxSupervisees", "active", "version");
+                "lxpFamily", "lxpLevel", "maxSupervisees", "active", "version");
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("lxp.supervision.SupervisorRegistered");
     }
@@ -147,6 +147,65 @@ class SupervisorResourceTest {
         String practitioner = OidcTestServer.shared().token().roles("practitioner").organisations("SVA01").signed();
         given().auth().oauth2(practitioner).contentType(ContentType.JSON).body(supervisor("SVA01", "E-4007"))
                 .when().post("/api/v1/supervisors").then().statusCode(403);
+    }
+
+    @Test
+    void hrSyncsSupervisorsInBulkWithTheirHoursAndLeaveOnceWhateverTheRetries() {
+        String hr = hrClientOf("SVA01");
+        String body = """
+                {"supervisors":[
+                  {"organisationCode":"SVA01","staffReference":"E-5001","livedExperience":true,"lxpFamily":"PEER_SUPPORT",
+                   "lxpLevel":"SENIOR","maxSupervisees":4,"workEmail":"senior.peer@nhs.net",
+                   "workingHours":{"days":["TUESDAY","WEDNESDAY","THURSDAY"],"start":"08:30","end":"16:30"},
+                   "away":[{"from":"2027-04-05","to":"2027-04-09"}]},
+                  {"organisationCode":"SVA01","staffReference":"E-5002","livedExperience":false,"maxSupervisees":8}
+                ]}
+                """;
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("Idempotency-Key", "supervisors-E-5001-5002")
+                .body(body).when().post("/api/v1/supervisors/bulk")
+                .then().statusCode(200).body("registered", equalTo(2)).body("changed", equalTo(0));
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("Idempotency-Key", "supervisors-E-5001-5002")
+                .body(body).when().post("/api/v1/supervisors/bulk")
+                .then().statusCode(200).header("Idempotent-Replayed", "true");
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("Idempotency-Key", "supervisors-E-5001-5002-again")
+                .body(body).when().post("/api/v1/supervisors/bulk")
+                .then().statusCode(200).body("registered", equalTo(0)).body("unchanged", equalTo(2));
+
+        given().auth().oauth2(hr).queryParam("organisation", "SVA01").queryParam("staffReference", "E-5001")
+                .when().get("/api/v1/supervisors")
+                .then().statusCode(200).body("items[0].workingHours.days", hasItem("WEDNESDAY"))
+                .body("items[0].away[0].to", equalTo("2027-04-09")).body("items[0].workEmail", equalTo("senior.peer@nhs.net"));
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("Idempotency-Key", "supervisors-bad-" + System.nanoTime())
+                .body("""
+                        {"supervisors":[{"organisationCode":"SVA01","staffReference":"E-5003","livedExperience":false,
+                          "lxpFamily":"PEER_SUPPORT","maxSupervisees":3}]}
+                        """)
+                .when().post("/api/v1/supervisors/bulk")
+                .then().statusCode(400).body("violations[0].field", equalTo("supervisors[0]"));
+        given().auth().oauth2(hrClientOf("SVB01")).contentType(ContentType.JSON).header("Idempotency-Key", "supervisors-other")
+                .body(body).when().post("/api/v1/supervisors/bulk").then().statusCode(403);
+    }
+
+    @Test
+    void aSupervisorIsChangedWithItsETagButNotMovedToAnotherTrust() {
+        String hr = hrClientOf("SVA01");
+        String id = given().auth().oauth2(hr).contentType(ContentType.JSON).body(supervisor("SVA01", "E-6001"))
+                .when().post("/api/v1/supervisors").then().statusCode(201).extract().path("id");
+        String changed = """
+                {"organisationCode":"SVA01","staffReference":"E-6001","livedExperience":true,"maxSupervisees":3,
+                 "away":[{"from":"2027-08-02","to":"2027-08-13"}]}
+                """;
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body(changed).when().put("/api/v1/supervisors/" + id)
+                .then().statusCode(428);
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(changed)
+                .when().put("/api/v1/supervisors/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"").body("maxSupervisees", equalTo(3));
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(changed.replace("\"SVA01\"", "\"SVB01\""))
+                .when().put("/api/v1/supervisors/" + id)
+                .then().statusCode(422).body("violations[0].field", equalTo("organisationCode"));
+        given().auth().oauth2(hrClientOf("SVB01")).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(changed)
+                .when().put("/api/v1/supervisors/" + id).then().statusCode(403);
     }
 
     /** As roles-service publishes them: open organisations here have no recorded founding date, as seeded trusts. */

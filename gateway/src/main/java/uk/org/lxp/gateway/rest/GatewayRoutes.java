@@ -25,7 +25,8 @@ import uk.org.lxp.http.SecurityFailures;
 /**
  * The public API. Quarkus OIDC validates any bearer token (signature against the cached JWKS, issuer,
  * audience, expiry) before this runs (an invalid token is refused by http-defaults' SecurityFailures); a request to
- * {@code /api/*} without a token stops here with 401.
+ * {@code /api/*} without a token stops here with 401, unless its route is public (a calendar feed, whose token the
+ * service checks).
  * The rest is matched against the route table, checked for role, rate and size, and proxied.
  */
 @ApplicationScoped
@@ -49,20 +50,26 @@ public class GatewayRoutes {
 
     private void handle(RoutingContext context) {
         String requestId = RequestIds.of(context.request());
+        String method = context.request().method().name();
+        // Matched on the normalised path (no "..", no "//"), as the service will route it.
+        String path = context.normalizedPath();
+        RouteTable.Match match = routes.match(method, path);
+        if (match instanceof RouteTable.Found found && found.route().isPublic()) {
+            limitThenForward(context, "address:" + context.request().remoteAddress().hostAddress(), found.route(), requestId);
+            return;
+        }
         SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous()) {
             SecurityFailures.unauthorised(context, "A bearer token is required");
             return;
         }
-        String method = context.request().method().name();
-        RouteTable.Match match = routes.match(method, context.request().path());
         if (match instanceof RouteTable.Found found) {
             authorise(context, identity, found.route(), requestId);
         } else if (match instanceof RouteTable.MethodNotAllowed notAllowed) {
             context.response().putHeader("Allow", String.join(", ", notAllowed.allowed()));
-            ProblemResponses.send(context, ProblemType.METHOD_NOT_ALLOWED, method + " is not offered at " + context.request().path());
+            ProblemResponses.send(context, ProblemType.METHOD_NOT_ALLOWED, method + " is not offered at " + path);
         } else {
-            ProblemResponses.send(context, ProblemType.NOT_FOUND, "Nothing is published at " + context.request().path());
+            ProblemResponses.send(context, ProblemType.NOT_FOUND, "Nothing is published at " + path);
         }
     }
 
@@ -72,7 +79,12 @@ public class GatewayRoutes {
                     "This operation needs one of the roles " + String.join(", ", route.roles().stream().sorted().toList()));
             return;
         }
-        Optional<Duration> wait = rateLimiter.tryConsume(clientId(identity));
+        limitThenForward(context, clientId(identity), route, requestId);
+    }
+
+    /** Within the caller's rate and the size limit, the request goes on to the route's service. */
+    private void limitThenForward(RoutingContext context, String caller, Route route, String requestId) {
+        Optional<Duration> wait = rateLimiter.tryConsume(caller);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));
             context.response().putHeader("Retry-After", Long.toString(seconds));

@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Loads the demo data set into a running stack through the gateway's public API, as the national LXP team and
  * the trusts' HR systems would: organisations, the role catalogue and progression routes as {@code lxp-demo-admin};
- * each trust's posts, pay records and comparators as its own HR client ({@code hr-rgd}, {@code hr-rxv}, ...); then
- * a parity evaluation. Loading again changes nothing.
+ * each trust's posts, pay records, comparators, supervisors, supervision agreements and what became of past sessions
+ * as its own HR client ({@code hr-rgd}, {@code hr-rxv}, ...); then a parity evaluation. Loading again changes nothing,
+ * except recording the sessions that have passed since.
  */
 public final class DemoDataLoader {
 
@@ -48,10 +49,13 @@ public final class DemoDataLoader {
         CataloguePhase.Result catalogue = new CataloguePhase(calls, json, progress).run(data.catalogue());
         EstablishmentPhase.Result establishment = new EstablishmentPhase(calls, json, progress, timeout)
                 .run(data.establishments(), catalogue.profileIds());
+        SupervisionPhase.Result supervision = new SupervisionPhase(calls, progress, timeout, SupervisionPhase.todayInEngland())
+                .run(data.establishments());
         FindingsPhase.Result findings = new FindingsPhase(calls, progress, timeout).run(data.stories());
 
         return new DemoSummary(organisations, catalogue.profiles(), catalogue.routes(), establishment.posts(),
-                establishment.payRecords(), establishment.comparatorRecords(), findings.openByRule(),
+                establishment.payRecords(), establishment.comparatorRecords(), supervision.supervisors(),
+                supervision.agreements(), supervision.sessionOutcomes(), findings.openByRule(),
                 findings.notShown().stream().map(story -> story.rule() + " at " + story.where()).toList());
     }
 }

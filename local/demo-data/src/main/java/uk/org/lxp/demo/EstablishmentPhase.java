@@ -1,11 +1,7 @@
 package uk.org.lxp.demo;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +9,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.org.lxp.demo.Establishment.Post;
@@ -112,7 +107,7 @@ final class EstablishmentPhase {
                 .map(post -> new PostItem(post.postReference(), profileIds.get(post.profileKey()), post.fte(),
                         post.team(), post.status(), post.funding(), post.holderStaffReference()))
                 .toList());
-        count(hr.post(POSTS + "/bulk", body, Map.of("Idempotency-Key", idempotencyKey("posts", body))), tally);
+        count(hr.post(POSTS + "/bulk", body, Map.of("Idempotency-Key", calls.idempotencyKey("posts", body))), tally);
     }
 
     /** A replayed response tells what the first request did, long ago; this one did nothing. */
@@ -132,7 +127,7 @@ final class EstablishmentPhase {
             return;
         }
         PayRecordBulk body = new PayRecordBulk(establishment.organisation(), establishment.payRecords());
-        Map<String, String> headers = Map.of("Idempotency-Key", idempotencyKey("pay-records", body));
+        Map<String, String> headers = Map.of("Idempotency-Key", calls.idempotencyKey("pay-records", body));
         Deadline deadline = Deadline.after(timeout);
         GatewayCalls.Reply reply = hr.post(PAY_RECORDS, body, headers, 422);
         if (refusedForUnknownPosts(reply)) {
@@ -179,15 +174,5 @@ final class EstablishmentPhase {
     private static Map<String, Integer> countsByStaffGroup(Establishment.ComparatorSnapshot snapshot) {
         return snapshot.records().stream().collect(Collectors.groupingBy(Establishment.Comparator::staffGroupCode,
                 Collectors.summingInt(record -> 1)));
-    }
-
-    /** The same request always gets the same key, and a different request a different one. */
-    private String idempotencyKey(String purpose, Object body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(body));
-            return "demo-" + purpose + "-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Could not derive an Idempotency-Key", e);
-        }
     }
 }

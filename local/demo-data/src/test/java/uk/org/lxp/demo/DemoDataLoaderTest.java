@@ -51,6 +51,15 @@ class DemoDataLoaderTest {
                 "SESSIONAL_UNDERPAYMENT", "UNPAID_SUBSTITUTION", "NO_SENIOR_POST", "FIXED_TERM_CONCENTRATION")
                 .containsEntry("BAND_VARIANCE", 2);
         assertThat(first.storiesNotShown()).isEmpty();
+        assertThat(first.supervisors().created()).isEqualTo(first.supervisors().total())
+                .isEqualTo(gateway.supervisorCount()).isGreaterThan(40);
+        assertThat(first.supervisionAgreements().created()).isEqualTo(gateway.agreements().size()).isGreaterThan(150);
+        assertThat(gateway.agreements()).allSatisfy(agreement -> assertThat(agreement.path("cadence").path("rule").asText())
+                .startsWith("FREQ=WEEKLY;INTERVAL=2;BYDAY="));
+        assertThat(gateway.sessions()).extracting(session -> session.path("status").asText())
+                .contains("HELD", "CANCELLED", "MISSED");
+        assertThat(first.sessionOutcomes().created())
+                .isEqualTo(gateway.sessions().stream().filter(s -> !s.path("status").asText().equals("SCHEDULED")).count());
 
         assertThat(gateway.organisation("QWO").path("validTo").isNull()).isTrue();
         assertThat(gateway.organisation("RGD").path("icbMemberships")).singleElement()
@@ -68,7 +77,8 @@ class DemoDataLoaderTest {
 
         assertThat(gateway.changes()).isEmpty();
         assertThat(List.of(second.organisations(), second.roleProfiles(), second.progressionRoutes(), second.posts(),
-                second.payRecords(), second.comparatorRecords()))
+                second.payRecords(), second.comparatorRecords(), second.supervisors(), second.supervisionAgreements(),
+                second.sessionOutcomes()))
                 .allSatisfy(count -> assertThat(count.created() + count.changed()).isZero());
         assertThat(second.openFindingsByRule()).isEqualTo(first.openFindingsByRule());
     }

@@ -25,7 +25,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The gateway and the services behind it, in memory and only as far as the loader uses them: the same paths,
  * roles per client, ETags and If-Match, Idempotency-Keys that replay, pay records refused until pay equity has
- * "heard" of the posts, and problem documents. It records every change, so a test can see that a reload makes
+ * "heard" of the posts, and problem documents. Each supervision agreement comes with four past sessions to record. It records every change, so a test can see that a reload makes
  * none. Tokens are {@code token-<client>-<n>}; the first one issued to lxp-demo-admin has expired.
  */
 final class FakeGateway implements AutoCloseable {
@@ -48,6 +48,9 @@ final class FakeGateway implements AutoCloseable {
     private final Map<String, ObjectNode> posts = new LinkedHashMap<>();
     private final Map<String, ObjectNode> payRecords = new LinkedHashMap<>();
     private final Map<String, ObjectNode> comparators = new HashMap<>();
+    private final Map<String, ObjectNode> supervisors = new LinkedHashMap<>();
+    private final List<ObjectNode> agreements = new ArrayList<>();
+    private final Map<String, ObjectNode> sessions = new LinkedHashMap<>();
     private final Map<String, String[]> idempotentResponses = new HashMap<>();
     private final Map<String, Integer> payRefusalsLeft = new HashMap<>();
     private final List<String> changes = new ArrayList<>();
@@ -114,6 +117,18 @@ final class FakeGateway implements AutoCloseable {
 
     ObjectNode comparators(String organisation) {
         return comparators.get(organisation);
+    }
+
+    long supervisorCount() {
+        return supervisors.size();
+    }
+
+    List<ObjectNode> agreements() {
+        return agreements;
+    }
+
+    List<ObjectNode> sessions() {
+        return List.copyOf(sessions.values());
     }
 
     int tokensIssuedTo(String client) {
@@ -190,6 +205,10 @@ final class FakeGateway implements AutoCloseable {
         if (p.equals("/api/v1/parity-findings") && m.equals("GET")) {
             return page(findings(), call);
         }
+        if (p.startsWith("/api/v1/supervisors") || p.startsWith("/api/v1/supervision-agreements")
+                || p.startsWith("/api/v1/sessions")) {
+            return supervision(call, rawBody);
+        }
         String organisation = p.startsWith("/api/v1/comparators/") ? p.substring(p.lastIndexOf('/') + 1)
                 : call.body() != null ? call.body().path("organisationCode").asText() : call.query().get("organisation");
         if (!call.client().equals(DemoClients.hrIntegration(String.valueOf(organisation)))) {
@@ -209,6 +228,78 @@ final class FakeGateway implements AutoCloseable {
             return comparators(call, organisation);
         }
         return problem(404, "Not Found", "No route for " + m + " " + p);
+    }
+
+    private Answer supervision(Call call, String rawBody) {
+        String path = call.path();
+        JsonNode body = call.body();
+        String organisation = switch (path) {
+            case "/api/v1/supervisors/bulk" -> body.path("supervisors").path(0).path("organisationCode").asText();
+            case "/api/v1/supervision-agreements/bulk" -> body.path("agreements").path(0).path("organisationCode").asText();
+            case "/api/v1/sessions/outcomes/bulk" -> sessions.get(body.path("outcomes").path(0).path("sessionId").asText())
+                    .path("organisationCode").asText();
+            default -> call.query().get("organisation");
+        };
+        if (!call.client().equals(DemoClients.hrIntegration(String.valueOf(organisation)))) {
+            return forbidden(call);
+        }
+        return switch (call.method() + " " + path) {
+            case "POST /api/v1/supervisors/bulk" -> once(call, rawBody, () -> supervisorsBulk(body));
+            case "POST /api/v1/supervision-agreements/bulk" -> once(call, rawBody, () -> agreementsBulk(body));
+            case "POST /api/v1/sessions/outcomes/bulk" -> once(call, rawBody, () -> outcomesBulk(body));
+            case "GET /api/v1/supervision-agreements" -> page(agreements.stream()
+                    .filter(agreement -> agreement.path("organisationCode").asText().equals(organisation))
+                    .collect(Collectors.toList()), call);
+            case "GET /api/v1/sessions" -> page(sessions.values().stream()
+                    .filter(session -> session.path("organisationCode").asText().equals(organisation))
+                    .filter(session -> session.path("status").asText().equals(call.query().get("status")))
+                    .collect(Collectors.toList()), call);
+            default -> problem(404, "Not Found", "No route for " + call.method() + " " + path);
+        };
+    }
+
+    private Answer supervisorsBulk(JsonNode request) {
+        int registered = 0;
+        ArrayNode ids = json.createArrayNode();
+        for (JsonNode item : request.path("supervisors")) {
+            String key = item.path("organisationCode").asText() + "|" + item.path("staffReference").asText();
+            if (!supervisors.containsKey(key)) {
+                store(supervisors, key, (ObjectNode) item, 0).put("id", UUID.randomUUID().toString());
+                changes.add("registered supervisor " + key);
+                registered++;
+            }
+            ids.add(supervisors.get(key).path("id").asText());
+        }
+        return new Answer(200, Map.of("registered", registered, "changed", 0,
+                "unchanged", request.path("supervisors").size() - registered, "ids", ids), null);
+    }
+
+    private Answer agreementsBulk(JsonNode request) {
+        ArrayNode ids = json.createArrayNode();
+        for (JsonNode item : request.path("agreements")) {
+            ObjectNode agreement = ((ObjectNode) item).deepCopy().put("id", UUID.randomUUID().toString()).put("status", "ACTIVE");
+            agreements.add(agreement);
+            changes.add("agreed supervision of " + item.path("superviseeStaffReference").asText());
+            for (int week = 0; week < 8; week += 2) {
+                String id = UUID.randomUUID().toString();
+                sessions.put(id, json.createObjectNode().put("id", id).put("agreementId", agreement.path("id").asText())
+                        .put("organisationCode", item.path("organisationCode").asText()).put("status", "SCHEDULED"));
+            }
+            ids.add(agreement.path("id").asText());
+        }
+        return new Answer(200, Map.of("created", ids.size(), "ids", ids), null);
+    }
+
+    private Answer outcomesBulk(JsonNode request) {
+        for (JsonNode item : request.path("outcomes")) {
+            ObjectNode session = sessions.get(item.path("sessionId").asText());
+            if (session == null || !session.path("status").asText().equals("SCHEDULED")) {
+                return problem(409, "Conflict", "Session " + item.path("sessionId").asText() + " was recorded already");
+            }
+            session.put("status", item.path("outcome").path("status").asText());
+            changes.add("recorded session " + session.path("id").asText());
+        }
+        return new Answer(200, Map.of("recorded", request.path("outcomes").size()), null);
     }
 
     private Answer organisations(Call call) {

@@ -116,7 +116,8 @@ final class Stack {
                     "DB_USER", login(service),
                     "DB_PASSWORD", credentials.password(login(service)),
                     "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                    "OIDC_ISSUER", settings.issuer());
+                    "OIDC_ISSUER", settings.issuer(),
+                    "LXP_PUBLIC_URL", settings.url(Port.GATEWAY));
             services.add(register(QuarkusApplication.start(settings, service.name(), java, marker, variables)));
         }
         for (int i = 0; i < settings.services().size(); i++) {

@@ -102,6 +102,19 @@ class LocalStackIT {
                 .get("/api/v1/parity-findings")
                 .then().statusCode(200).body("items", not(empty()));
 
+        // The demo trusts' supervision history, and a practitioner's calendar feed, which calendar clients read without
+        // a token: its address is made from the gateway's public URL.
+        api(gateway, hrToken).queryParam("organisation", "RGD").queryParam("status", "HELD")
+                .get("/api/v1/sessions")
+                .then().statusCode(200).body("items", not(empty()));
+        String feed = api(gateway, run("token", "hr-rgd").get(0))
+                .body(Map.of("owner", "SUPERVISEE", "organisationCode", "RGD", "staffReference", "E-RGD-31524"))
+                .post("/api/v1/calendar-feeds")
+                .then().statusCode(201).extract().path("url");
+        assertThat(feed).startsWith(gateway + "/api/v1/calendars/feed.ics?token=");
+        assertThat(given().get(feed).then().statusCode(200).extract().asString())
+                .startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT");
+
         // The operator's view of every service's consumers: nothing parked after the demo data and this test.
         assertThat(run("dead-letters")).contains("roles-service: 0 dead letter(s)", "pay-equity-service: 0 dead letter(s)",
                 "supervision-service: 0 dead letter(s)");

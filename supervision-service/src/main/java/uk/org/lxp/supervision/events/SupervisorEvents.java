@@ -8,12 +8,16 @@ import uk.org.lxp.events.outbox.Outbox;
 import uk.org.lxp.events.outbox.OutboxEvent;
 import uk.org.lxp.supervision.Supervisor;
 
-/** Supervisor changes, keyed by supervisor id. People appear by opaque staff reference only. */
+/**
+ * Supervisor changes, keyed by supervisor id: an internal topic (staff references). The work email is never
+ * published: it stays in this service, for calendar invitations.
+ */
 @ApplicationScoped
 public class SupervisorEvents {
 
     public static final String TOPIC = "lxp.supervision.supervisor.v1";
     public static final String REGISTERED = "lxp.supervision.SupervisorRegistered";
+    public static final String CHANGED = "lxp.supervision.SupervisorChanged";
 
     private final Outbox outbox;
 
@@ -22,13 +26,17 @@ public class SupervisorEvents {
     }
 
     public record SupervisorState(UUID id, String organisationCode, String staffReference, boolean livedExperience,
-            int maxSupervisees, boolean active, int version) {
+            String lxpFamily, String lxpLevel, int maxSupervisees, boolean active, int version) {
+
+        static SupervisorState of(Supervisor supervisor) {
+            return new SupervisorState(supervisor.id(), supervisor.organisationCode(), supervisor.staffReference(),
+                    supervisor.livedExperience(), supervisor.lxpFamily(), supervisor.lxpLevel(),
+                    supervisor.maxSupervisees(), supervisor.active(), supervisor.version());
+        }
     }
 
-    public void registered(Supervisor supervisor) {
-        outbox.record(new OutboxEvent("supervisor", supervisor.id().toString(), REGISTERED, TOPIC,
-                new SupervisorState(supervisor.id(), supervisor.organisationCode(), supervisor.staffReference(),
-                        supervisor.livedExperience(), supervisor.maxSupervisees(), supervisor.active(),
-                        supervisor.version())));
+    public void record(String type, Supervisor supervisor) {
+        outbox.record(new OutboxEvent("supervisor", supervisor.id().toString(), type, TOPIC,
+                SupervisorState.of(supervisor)));
     }
 }

@@ -1,6 +1,7 @@
 package uk.org.lxp.supervision.repository;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +16,8 @@ import uk.org.lxp.supervision.Supervisor;
 @ApplicationScoped
 public class SupervisorRepository implements PanacheRepositoryBase<Supervisor, UUID> {
 
-    public boolean exists(String organisationCode, String staffReference) {
-        return count("organisationCode = ?1 and staffReference = ?2", organisationCode, staffReference) > 0;
+    public Optional<Supervisor> find(String organisationCode, String staffReference) {
+        return find("organisationCode = ?1 and staffReference = ?2", organisationCode, staffReference).firstResultOptional();
     }
 
     /** An organisation's supervisors, or only the one with {@code staffReference} when it is given. */

@@ -114,14 +114,19 @@ final class ViolationPaths {
         return path.length() == 0 ? "(body)" : path.toString();
     }
 
+    /**
+     * The method as the resource declares it, with its parameters' annotations: the highest declaration, since the
+     * class validated may be a generated subclass whose override carries none.
+     */
     private static Method method(Class<?> type, Path.MethodNode node) {
+        Method declared = null;
         for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
             try {
-                return candidate.getDeclaredMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
+                declared = candidate.getDeclaredMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
             } catch (NoSuchMethodException e) {
-                // Declared higher up.
+                // Declared higher up, or not at this level.
             }
         }
-        return null;
+        return declared;
     }
 }

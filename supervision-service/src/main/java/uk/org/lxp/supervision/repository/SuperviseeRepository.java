@@ -1,0 +1,38 @@
+package uk.org.lxp.supervision.repository;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.api.paging.Where;
+import uk.org.lxp.supervision.Supervisee;
+
+@ApplicationScoped
+public class SuperviseeRepository implements PanacheRepositoryBase<Supervisee, UUID> {
+
+    public Optional<Supervisee> find(String organisation, String staffReference) {
+        return find("organisationCode = ?1 and staffReference = ?2", organisation, staffReference).firstResultOptional();
+    }
+
+    /** An organisation's supervisees, or only the one with {@code staffReference}. */
+    public List<Supervisee> list(String organisation, String staffReference, Paging paging) {
+        return query(organisation, staffReference).page(Page.of(paging.page(), paging.size())).list();
+    }
+
+    public long count(String organisation, String staffReference) {
+        return query(organisation, staffReference).count();
+    }
+
+    private PanacheQuery<Supervisee> query(String organisation, String staffReference) {
+        Where where = new Where().equal("organisationCode", "organisation", organisation)
+                .equal("staffReference", "staffReference", staffReference);
+        return find(where.toString(), Sort.by("staffReference").and("id"), where.parameters());
+    }
+}
