@@ -53,8 +53,4 @@ public final class Diary {
     public void book(LocalDateTime start, LocalDateTime end) {
         booked.put(start, end);
     }
-
-    public void release(LocalDateTime start) {
-        booked.remove(start);
-    }
 }

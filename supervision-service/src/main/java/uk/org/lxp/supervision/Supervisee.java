@@ -1,12 +1,8 @@
 package uk.org.lxp.supervision;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -59,8 +55,7 @@ public class Supervisee {
         if (workingDays == null) {
             return WorkingPattern.STANDARD;
         }
-        return new WorkingPattern(Arrays.stream(workingDays.split(",")).map(DayOfWeek::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))), workingFrom, workingTo);
+        return WorkingPattern.stored(workingDays, workingFrom, workingTo);
     }
 
     public boolean hasOwnPattern() {
@@ -72,7 +67,7 @@ public class Supervisee {
         if (hasOwnPattern() && pattern.equals(workingPattern())) {
             return false;
         }
-        workingDays = pattern.days().stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+        workingDays = pattern.storedDays();
         workingFrom = pattern.start();
         workingTo = pattern.end();
         return true;

@@ -1,17 +1,13 @@
 package uk.org.lxp.supervision;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -139,8 +135,7 @@ public class Supervisor {
         lxpFamily = details.lxpFamily();
         lxpLevel = details.lxpLevel();
         maxSupervisees = (short) details.maxSupervisees();
-        workingDays = details.workingPattern().days().stream().sorted().map(DayOfWeek::name)
-                .collect(Collectors.joining(","));
+        workingDays = details.workingPattern().storedDays();
         workingFrom = details.workingPattern().start();
         workingTo = details.workingPattern().end();
         away.clear();
@@ -155,8 +150,7 @@ public class Supervisor {
     }
 
     public WorkingPattern workingPattern() {
-        return new WorkingPattern(Arrays.stream(workingDays.split(",")).map(DayOfWeek::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))), workingFrom, workingTo);
+        return WorkingPattern.stored(workingDays, workingFrom, workingTo);
     }
 
     public List<DateRange> away() {

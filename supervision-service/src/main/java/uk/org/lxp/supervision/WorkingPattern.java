@@ -4,8 +4,10 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The days and hours someone works, in wall-clock time in England. A part-time LXP may work two days a week;
@@ -24,6 +26,17 @@ public record WorkingPattern(Set<DayOfWeek> days, LocalTime start, LocalTime end
             throw new IllegalArgumentException("A working day's start must be before its end");
         }
         days = Set.copyOf(days);
+    }
+
+    /** The pattern as stored: its days as a comma-separated list of day names, e.g. {@code TUESDAY,WEDNESDAY}. */
+    public static WorkingPattern stored(String days, LocalTime start, LocalTime end) {
+        return new WorkingPattern(Arrays.stream(days.split(",")).map(DayOfWeek::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))), start, end);
+    }
+
+    /** The days as stored, in week order. */
+    public String storedDays() {
+        return days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
     }
 
     public boolean worksOn(DayOfWeek day) {

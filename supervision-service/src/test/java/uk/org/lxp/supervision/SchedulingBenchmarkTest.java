@@ -3,10 +3,8 @@ package uk.org.lxp.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -26,6 +24,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import uk.org.lxp.api.persistence.ReferenceCsv;
 import uk.org.lxp.supervision.SessionPlanner.Placement;
 import uk.org.lxp.supervision.SessionPlanner.Planned;
 
@@ -149,14 +148,10 @@ class SchedulingBenchmarkTest {
         return new Cadence(rule, FROM.plusDays(random.nextInt(28)), time, SESSION, null);
     }
 
-    private static Map<LocalDate, String> shippedBankHolidays() throws IOException {
+    private static Map<LocalDate, String> shippedBankHolidays() {
         Map<LocalDate, String> holidays = new HashMap<>();
-        try (InputStream in = SchedulingBenchmarkTest.class.getClassLoader()
-                .getResourceAsStream("reference/bank-holidays-england-wales.csv")) {
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(line -> !line.isBlank())
-                    .forEach(line -> holidays.put(LocalDate.parse(line.substring(0, line.indexOf(','))),
-                            line.substring(line.indexOf(',') + 1)));
-        }
+        ReferenceCsv.rows("reference/bank-holidays-england-wales.csv", "date,name")
+                .forEach(cells -> holidays.put(LocalDate.parse(cells[0]), cells[1]));
         return holidays;
     }
 }

@@ -146,14 +146,18 @@ class SessionPlannerTest {
 
     @Test
     void oneOccurrenceIsRescheduledWithoutTouchingTheRest() {
+        Cadence cadence = weekly("TH", LocalDate.of(2027, 4, 1), LocalTime.of(9, 0));
+        List<Planned> series = planner.plan(cadence, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 29), standard(),
+                standard(), LONG_AGO);
+        Planned third = series.get(2);
+        // As the service does: the diaries hold the rest of the series, not the session being moved.
         Diary supervisor = standard();
         Diary supervisee = standard();
-        Cadence cadence = weekly("TH", LocalDate.of(2027, 4, 1), LocalTime.of(9, 0));
-        List<Planned> series = planner.plan(cadence, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 29), supervisor,
-                supervisee, LONG_AGO);
-        Planned third = series.get(2);
-        supervisor.release(third.start().orElseThrow());
-        supervisee.release(third.start().orElseThrow());
+        series.stream().filter(planned -> planned != third).map(planned -> planned.start().orElseThrow())
+                .forEach(start -> {
+                    supervisor.book(start, start.plus(HOUR));
+                    supervisee.book(start, start.plus(HOUR));
+                });
 
         Planned moved = planner.place(third.occurrence(), LocalDateTime.of(2027, 4, 16, 11, 0), HOUR, supervisor,
                 supervisee, LONG_AGO);

@@ -3,7 +3,6 @@ package uk.org.lxp.supervision;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import uk.org.lxp.api.Today;
+import uk.org.lxp.api.persistence.ReferenceCsv;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.supervision.repository.SuperviseeRepository;
 import uk.org.lxp.testing.KafkaTestBroker;
@@ -53,16 +53,29 @@ public class SupervisionWorld {
         return topics;
     }
 
-    /** An open organisation, as roles-service publishes it. */
+    /** An open organisation, as roles-service publishes it (seeded trusts have no recorded founding date). */
     void organisation(String odsCode) {
+        publishOrganisation(odsCode, null, null);
+    }
+
+    /** An organisation that has closed. */
+    void closedOrganisation(String odsCode, LocalDate closedAfter) {
+        publishOrganisation(odsCode, LocalDate.of(2015, 4, 1), closedAfter);
+    }
+
+    private void publishOrganisation(String odsCode, LocalDate validFrom, LocalDate validTo) {
         if (QuarkusTransaction.requiringNew().call(() -> organisations.find(odsCode).isPresent())) {
             return;
         }
         topics.publishCloudEvent(ORGANISATIONS, odsCode, "lxp.roles.OrganisationRegistered", ROLES_SOURCE, """
-                {"odsCode":"%s","name":"Trust %s","type":"NHS_TRUST","validFrom":null,"validTo":null,
+                {"odsCode":"%s","name":"Trust %s","type":"NHS_TRUST","validFrom":%s,"validTo":%s,
                  "version":0,"updatedAt":"2026-11-22T10:00:00Z"}
-                """.formatted(odsCode, odsCode));
+                """.formatted(odsCode, odsCode, jsonDate(validFrom), jsonDate(validTo)));
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> organisations.find(odsCode).isPresent()));
+    }
+
+    private static String jsonDate(LocalDate day) {
+        return day == null ? "null" : "\"" + day + "\"";
     }
 
     /** A published peer support worker profile needing lived experience supervision at least every 28 days. */
@@ -179,11 +192,7 @@ public class SupervisionWorld {
     }
 
     private static List<LocalDate> shippedHolidays() {
-        try (var in = SupervisionWorld.class.getClassLoader().getResourceAsStream("reference/bank-holidays-england-wales.csv")) {
-            return new String(in.readAllBytes()).lines().skip(1).filter(line -> !line.isBlank())
-                    .map(line -> LocalDate.parse(line.substring(0, line.indexOf(',')))).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReferenceCsv.rows("reference/bank-holidays-england-wales.csv", "date,name").stream()
+                .map(cells -> LocalDate.parse(cells[0])).toList();
     }
 }

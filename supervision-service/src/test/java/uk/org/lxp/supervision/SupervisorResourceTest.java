@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static uk.org.lxp.supervision.SupervisionWorld.admin;
+import static uk.org.lxp.supervision.SupervisionWorld.hr;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +24,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import uk.org.lxp.directory.Organisations;
-import uk.org.lxp.testing.KafkaTestBroker;
-import uk.org.lxp.testing.KafkaTopics;
 import uk.org.lxp.testing.LxpTestInfrastructure;
 import uk.org.lxp.testing.OidcTestServer;
 
@@ -35,35 +34,22 @@ import uk.org.lxp.testing.OidcTestServer;
 @WithTestResource(LxpTestInfrastructure.class)
 class SupervisorResourceTest {
 
-    private static final String ORGANISATIONS = "lxp.roles.organisation.v1";
-
     @Inject
-    Organisations organisations;
+    SupervisionWorld world;
 
     @Inject
     ObjectMapper json;
 
-    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
-
     @BeforeEach
     void organisationsArePublishedByRolesService() {
-        publishOrganisation("SVA01", null);
-        publishOrganisation("SVB01", null);
-        publishOrganisation("SVC01", "2020-03-31");
-        for (String code : new String[] {"SVA01", "SVB01", "SVC01"}) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> organisations.find(code).isPresent()));
-        }
-    }
-
-    private static String hrClientOf(String odsCode) {
-        return OidcTestServer.shared().token().clientId("hr-" + odsCode).subject("service-account-hr-" + odsCode)
-                .roles("hr-integration").organisations(odsCode).signed();
+        world.organisation("SVA01");
+        world.organisation("SVB01");
+        world.closedOrganisation("SVC01", LocalDate.of(2020, 3, 31));
     }
 
     @Test
     void anHrClientRegistersASupervisorOfItsOwnTrustAndReadsItBack() {
-        String id = given().auth().oauth2(hrClientOf("SVA01")).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(hr("SVA01")).contentType(ContentType.JSON)
                 .body(supervisor("SVA01", "E-1001"))
                 .when().post("/api/v1/supervisors")
                 .then().statusCode(201)
@@ -72,23 +58,23 @@ class SupervisorResourceTest {
                 .body("livedExperience", equalTo(true))
                 .extract().path("id");
 
-        given().auth().oauth2(hrClientOf("SVA01")).when().get("/api/v1/supervisors/" + id)
+        given().auth().oauth2(hr("SVA01")).when().get("/api/v1/supervisors/" + id)
                 .then().statusCode(200).body("maxSupervisees", equalTo(6)).body("active", equalTo(true));
-        given().auth().oauth2(hrClientOf("SVA01")).when().get("/api/v1/supervisors?organisation=SVA01")
+        given().auth().oauth2(hr("SVA01")).when().get("/api/v1/supervisors?organisation=SVA01")
                 .then().statusCode(200).body("items.staffReference", hasItem("E-1001"));
     }
 
     @Test
     void oneTrustsHrClientCanNeitherReadNorWriteAnothersSupervisors() {
-        String id = given().auth().oauth2(hrClientOf("SVA01")).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(hr("SVA01")).contentType(ContentType.JSON)
                 .body(supervisor("SVA01", "E-2002"))
                 .when().post("/api/v1/supervisors").then().statusCode(201).extract().path("id");
 
-        given().auth().oauth2(hrClientOf("SVB01")).when().get("/api/v1/supervisors/" + id)
+        given().auth().oauth2(hr("SVB01")).when().get("/api/v1/supervisors/" + id)
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(hrClientOf("SVB01")).when().get("/api/v1/supervisors?organisation=SVA01")
+        given().auth().oauth2(hr("SVB01")).when().get("/api/v1/supervisors?organisation=SVA01")
                 .then().statusCode(403);
-        given().auth().oauth2(hrClientOf("SVB01")).contentType(ContentType.JSON)
+        given().auth().oauth2(hr("SVB01")).contentType(ContentType.JSON)
                 .body(supervisor("SVA01", "E-2003"))
                 .when().post("/api/v1/supervisors")
                 .then().statusCode(403).body("detail", containsString("SVA01"));
@@ -96,12 +82,12 @@ class SupervisorResourceTest {
 
     @Test
     void registrationIsPublishedWithTheOpaqueStaffReferenceOnly() throws Exception {
-        String id = given().auth().oauth2(hrClientOf("SVA01")).contentType(ContentType.JSON)
+        String id = given().auth().oauth2(hr("SVA01")).contentType(ContentType.JSON)
                 .body(supervisor("SVA01", "E-3003"))
                 .when().post("/api/v1/supervisors").then().statusCode(201).extract().path("id");
 
         ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30)).until(
-                () -> topics.readAll("lxp.supervision.supervisor.v1").stream()
+                () -> world.topics().readAll("lxp.supervision.supervisor.v1").stream()
                         .filter(r -> id.equals(r.key())).findFirst(),
                 found -> found.isPresent()).orElseThrow();
         JsonNode data = json.readTree(record.value());
@@ -116,14 +102,14 @@ class SupervisorResourceTest {
 
     @Test
     void clientErrorsAreProblems() {
-        String hr = hrClientOf("SVA01");
+        String hr = hr("SVA01");
         given().auth().oauth2(hr).contentType(ContentType.JSON).body(supervisor("SVA01", "E-4004"))
                 .when().post("/api/v1/supervisors").then().statusCode(201);
         given().auth().oauth2(hr).contentType(ContentType.JSON).body(supervisor("SVA01", "E-4004"))
                 .when().post("/api/v1/supervisors")
                 .then().statusCode(409).contentType("application/problem+json");
 
-        String admin = OidcTestServer.shared().token().roles("lxp-admin").signed();
+        String admin = admin();
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(supervisor("NOORG", "E-4005"))
                 .when().post("/api/v1/supervisors")
                 .then().statusCode(422).body("detail", containsString("NOORG"));
@@ -151,7 +137,7 @@ class SupervisorResourceTest {
 
     @Test
     void hrSyncsSupervisorsInBulkWithTheirHoursAndLeaveOnceWhateverTheRetries() {
-        String hr = hrClientOf("SVA01");
+        String hr = hr("SVA01");
         String body = """
                 {"supervisors":[
                   {"organisationCode":"SVA01","staffReference":"E-5001","livedExperience":true,"lxpFamily":"PEER_SUPPORT",
@@ -182,13 +168,13 @@ class SupervisorResourceTest {
                         """)
                 .when().post("/api/v1/supervisors/bulk")
                 .then().statusCode(400).body("violations[0].field", equalTo("supervisors[0]"));
-        given().auth().oauth2(hrClientOf("SVB01")).contentType(ContentType.JSON).header("Idempotency-Key", "supervisors-other")
+        given().auth().oauth2(hr("SVB01")).contentType(ContentType.JSON).header("Idempotency-Key", "supervisors-other")
                 .body(body).when().post("/api/v1/supervisors/bulk").then().statusCode(403);
     }
 
     @Test
     void aSupervisorIsChangedWithItsETagButNotMovedToAnotherTrust() {
-        String hr = hrClientOf("SVA01");
+        String hr = hr("SVA01");
         String id = given().auth().oauth2(hr).contentType(ContentType.JSON).body(supervisor("SVA01", "E-6001"))
                 .when().post("/api/v1/supervisors").then().statusCode(201).extract().path("id");
         String changed = """
@@ -204,17 +190,8 @@ class SupervisorResourceTest {
                 .body(changed.replace("\"SVA01\"", "\"SVB01\""))
                 .when().put("/api/v1/supervisors/" + id)
                 .then().statusCode(422).body("violations[0].field", equalTo("organisationCode"));
-        given().auth().oauth2(hrClientOf("SVB01")).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(changed)
+        given().auth().oauth2(hr("SVB01")).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(changed)
                 .when().put("/api/v1/supervisors/" + id).then().statusCode(403);
-    }
-
-    /** As roles-service publishes them: open organisations here have no recorded founding date, as seeded trusts. */
-    private void publishOrganisation(String odsCode, String validTo) {
-        topics.publishCloudEvent(ORGANISATIONS, odsCode, "lxp.roles.OrganisationRegistered", "/lxp/roles-service", """
-                {"odsCode":"%s","name":"Trust %s","type":"NHS_TRUST","validFrom":%s,"validTo":%s,
-                 "version":0,"updatedAt":"2026-11-22T10:00:00Z"}
-                """.formatted(odsCode, odsCode, validTo == null ? "null" : "\"2015-04-01\"",
-                        validTo == null ? "null" : "\"" + validTo + "\""));
     }
 
     private static String supervisor(String organisation, String staffReference) {

@@ -56,9 +56,4 @@ public class SessionEvents {
                 .map(session -> new OutboxEvent("session", session.id().toString(), type, TOPIC, SessionState.of(session)))
                 .toList());
     }
-
-    /** The event a newly placed session gets: scheduled, or unscheduled when its week had no time. */
-    public static String placed(SupervisionSession session) {
-        return session.status() == SessionStatus.UNSCHEDULED ? UNSCHEDULED : SCHEDULED;
-    }
 }

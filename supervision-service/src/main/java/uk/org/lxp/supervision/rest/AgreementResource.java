@@ -100,8 +100,8 @@ public class AgreementResource {
             @Parameter(description = "A key unique to this request, reused only to retry it", required = true)
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid AgreementBulkRequest request) {
-        request.agreements().stream().map(AgreementRequest::organisationCode).distinct()
-                .forEach(organisation -> scope.requireWrite(DataClass.PERSON_LEVEL, organisation));
+        scope.requireWriteEach(DataClass.PERSON_LEVEL,
+                request.agreements().stream().map(AgreementRequest::organisationCode).toList());
         var items = BulkItems.read(request.agreements(), "agreements",
                 (index, item) -> item.toCommand("agreements[" + index + "]."));
         return idempotency.once(idempotencyKey, PATH + "/bulk", request, () -> service.createAll(items));

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,9 +34,6 @@ import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.constraints.StaffReference;
 import uk.org.lxp.api.scope.CallerScope;
-import uk.org.lxp.api.scope.DataClass;
-import uk.org.lxp.api.scope.Persons;
-import uk.org.lxp.http.problems.Refused;
 import uk.org.lxp.supervision.repository.CalendarFeedRepository;
 import uk.org.lxp.supervision.service.CalendarFeedService;
 
@@ -51,13 +47,15 @@ public class CalendarFeedResource {
     private final CalendarFeedService service;
     private final CalendarFeedRepository repository;
     private final CallerScope scope;
+    private final SupervisionReach reach;
     private final String publicUrl;
 
     CalendarFeedResource(CalendarFeedService service, CalendarFeedRepository repository, CallerScope scope,
-            @ConfigProperty(name = "lxp.public-url") String publicUrl) {
+            SupervisionReach reach, @ConfigProperty(name = "lxp.public-url") String publicUrl) {
         this.service = service;
         this.repository = repository;
         this.scope = scope;
+        this.reach = reach;
         this.publicUrl = publicUrl;
     }
 
@@ -71,7 +69,7 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "400", description = "Invalid request")
     @APIResponse(responseCode = "422", description = "The person is not a known supervisor or supervisee there")
     public Response create(@NotNull @Valid CalendarFeedRequest request) {
-        requireReaches(request.organisationCode(), request.staffReference());
+        reach.requireOwnRecord(request.organisationCode(), request.staffReference());
         CalendarFeedService.Created created = service.create(request.owner(), request.organisationCode(),
                 request.staffReference(), scope.actor());
         String url = publicUrl + CalendarResource.FEED_PATH + "?token=" + URLEncoder.encode(created.token(), StandardCharsets.UTF_8);
@@ -90,12 +88,8 @@ public class CalendarFeedResource {
             @Parameter(description = "ODS code of the organisation", required = true)
             @QueryParam("organisation") @NotNull @OdsCode String organisation,
             @Parameter(description = "Only this person's feeds") @QueryParam("staffReference") @StaffReference String staffReference) {
-        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, organisation).persons();
-        String only = persons.anyone() ? staffReference : persons.self().or(persons::superviseesOf).orElseThrow();
-        if (staffReference != null && !staffReference.equals(only)) {
-            return List.of();
-        }
-        return repository.of(organisation, only).stream().map(feed -> CalendarFeedResponse.of(feed, null)).toList();
+        return repository.of(organisation, reach.listedPerson(organisation, staffReference)).stream()
+                .map(feed -> CalendarFeedResponse.of(feed, null)).toList();
     }
 
     @DELETE
@@ -105,14 +99,6 @@ public class CalendarFeedResource {
     @APIResponse(responseCode = "204", description = "Revoked (or revoked already)")
     @APIResponse(responseCode = "404", description = "No such feed")
     public void revoke(@PathParam("id") UUID id) {
-        service.revoke(id, feed -> requireReaches(feed.organisationCode(), feed.staffReference()));
-    }
-
-    /** A feed shows what its maker could read anyway: anyone's in the organisation, or only the maker's own. */
-    private void requireReaches(String organisation, String staffReference) {
-        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, organisation).persons();
-        if (!persons.reaches(staffReference, Optional.empty())) {
-            throw new Refused("This token makes and revokes feeds of its own sessions only");
-        }
+        service.revoke(id, feed -> reach.requireOwnRecord(feed.organisationCode(), feed.staffReference()));
     }
 }

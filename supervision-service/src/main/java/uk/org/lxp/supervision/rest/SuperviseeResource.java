@@ -1,7 +1,6 @@
 package uk.org.lxp.supervision.rest;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,8 +36,6 @@ import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
 import uk.org.lxp.api.scope.DataClass;
-import uk.org.lxp.api.scope.Persons;
-import uk.org.lxp.http.problems.Refused;
 import uk.org.lxp.supervision.Supervisee;
 import uk.org.lxp.supervision.repository.SuperviseeRepository;
 import uk.org.lxp.supervision.service.SuperviseeService;
@@ -53,11 +50,14 @@ public class SuperviseeResource {
     private final SuperviseeService service;
     private final SuperviseeRepository repository;
     private final CallerScope scope;
+    private final SupervisionReach reach;
 
-    SuperviseeResource(SuperviseeService service, SuperviseeRepository repository, CallerScope scope) {
+    SuperviseeResource(SuperviseeService service, SuperviseeRepository repository, CallerScope scope,
+            SupervisionReach reach) {
         this.service = service;
         this.repository = repository;
         this.scope = scope;
+        this.reach = reach;
     }
 
     @GET
@@ -71,11 +71,7 @@ public class SuperviseeResource {
             @Parameter(description = "Only the supervisee with this staff reference")
             @QueryParam("staffReference") @StaffReference String staffReference,
             @Valid @BeanParam Paging paging) {
-        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, organisation).persons();
-        String only = persons.anyone() ? staffReference : persons.self().or(persons::superviseesOf).orElseThrow();
-        if (staffReference != null && !staffReference.equals(only)) {
-            return Page.of(List.of(), paging, 0);
-        }
+        String only = reach.listedPerson(organisation, staffReference);
         var items = repository.list(organisation, only, paging).stream().map(SuperviseeResponse::of).toList();
         return Page.of(items, paging, repository.count(organisation, only));
     }
@@ -89,7 +85,7 @@ public class SuperviseeResource {
     @APIResponse(responseCode = "404", description = "No such supervisee")
     public Response get(@PathParam("id") UUID id) {
         Supervisee supervisee = service.load(id);
-        requireReaches(supervisee);
+        reach.requireOwnRecord(supervisee.organisationCode(), supervisee.staffReference());
         return ETags.ok(SuperviseeResponse.of(supervisee), supervisee.version());
     }
 
@@ -109,12 +105,5 @@ public class SuperviseeResource {
         Supervisee supervisee = service.changeWorkingPattern(id, ifMatch, BulkItems.readOne(hours, WorkingHours::toPattern),
                 existing -> scope.requireWrite(DataClass.PERSON_LEVEL, existing.organisationCode()));
         return ETags.ok(SuperviseeResponse.of(supervisee), supervisee.version());
-    }
-
-    private void requireReaches(Supervisee supervisee) {
-        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, supervisee.organisationCode()).persons();
-        if (!persons.reaches(supervisee.staffReference(), Optional.empty())) {
-            throw new Refused("A practitioner reads its own record only");
-        }
     }
 }

@@ -21,6 +21,8 @@ import uk.org.lxp.supervision.repository.SupervisorRepository;
 @RequestScoped
 public class SupervisionReach {
 
+    private static final String OWN_RECORDS_ONLY = "This token reaches the records of the person it names only";
+
     private final CallerScope scope;
     private final SupervisorRepository supervisors;
 
@@ -46,6 +48,30 @@ public class SupervisionReach {
         readable(organisation).filter(person -> !person.reaches(supervisee, supervisorId)).ifPresent(person -> {
             throw new Refused("This token reaches its own supervision and that of the people it supervises only");
         });
+    }
+
+    /**
+     * Whose records a list filtered by person shows: the staff reference asked for (null: everyone's) when the caller
+     * reads anyone's there, else the caller's own; refused (403) when a person asks for someone else's.
+     */
+    String listedPerson(String organisation, String asked) {
+        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, organisation).persons();
+        if (persons.anyone()) {
+            return asked;
+        }
+        String self = persons.self().or(persons::superviseesOf).orElseThrow();
+        if (asked != null && !asked.equals(self)) {
+            throw new Refused(OWN_RECORDS_ONLY);
+        }
+        return self;
+    }
+
+    /** Refused (403) unless the caller reads anyone's records there, or this is the caller's own. */
+    void requireOwnRecord(String organisation, String staffReference) {
+        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, organisation).persons();
+        if (!persons.reaches(staffReference, Optional.empty())) {
+            throw new Refused(OWN_RECORDS_ONLY);
+        }
     }
 
     /** Refused (403) unless the caller changes anyone's records there, or is this record's supervisor. */

@@ -2,7 +2,6 @@ package uk.org.lxp.supervision.rest;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -38,10 +37,8 @@ import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.constraints.StaffReference;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
-import uk.org.lxp.http.problems.Refused;
 import uk.org.lxp.api.scope.CallerScope;
 import uk.org.lxp.api.scope.DataClass;
-import uk.org.lxp.api.scope.Persons;
 import uk.org.lxp.supervision.Supervisor;
 import uk.org.lxp.supervision.repository.SupervisorRepository;
 import uk.org.lxp.supervision.service.SupervisorService;
@@ -57,13 +54,15 @@ public class SupervisorResource {
     private final SupervisorRepository repository;
     private final IdempotentRequests idempotency;
     private final CallerScope scope;
+    private final SupervisionReach reach;
 
     SupervisorResource(SupervisorService service, SupervisorRepository repository, IdempotentRequests idempotency,
-            CallerScope scope) {
+            CallerScope scope, SupervisionReach reach) {
         this.service = service;
         this.repository = repository;
         this.idempotency = idempotency;
         this.scope = scope;
+        this.reach = reach;
     }
 
     @POST
@@ -97,8 +96,8 @@ public class SupervisorResource {
             @Parameter(description = "A key unique to this request, reused only to retry it", required = true)
             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
             @NotNull @Valid SupervisorBulkRequest request) {
-        request.supervisors().stream().map(SupervisorRequest::organisationCode).distinct()
-                .forEach(organisation -> scope.requireWrite(DataClass.PERSON_LEVEL, organisation));
+        scope.requireWriteEach(DataClass.PERSON_LEVEL,
+                request.supervisors().stream().map(SupervisorRequest::organisationCode).toList());
         var items = BulkItems.read(request.supervisors(), "supervisors", (index, item) -> item.toCommand());
         return idempotency.once(idempotencyKey, "/api/v1/supervisors/bulk", request, () -> service.upsert(items));
     }
@@ -132,10 +131,7 @@ public class SupervisorResource {
     @APIResponse(responseCode = "404", description = "No such supervisor")
     public Response get(@PathParam("id") UUID id) {
         Supervisor supervisor = service.load(id);
-        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, supervisor.organisationCode()).persons();
-        if (!persons.reaches(supervisor.staffReference(), Optional.empty())) {
-            throw new Refused("A supervisor reads its own record only");
-        }
+        reach.requireOwnRecord(supervisor.organisationCode(), supervisor.staffReference());
         return ETags.ok(SupervisorResponse.of(supervisor), supervisor.version());
     }
 
@@ -150,11 +146,7 @@ public class SupervisorResource {
             @Parameter(description = "Only the supervisor with this staff reference")
             @QueryParam("staffReference") @StaffReference String staffReference,
             @Valid @BeanParam Paging paging) {
-        Persons persons = scope.requireRead(DataClass.PERSON_LEVEL, organisation).persons();
-        String only = persons.anyone() ? staffReference : persons.superviseesOf().or(persons::self).orElseThrow();
-        if (staffReference != null && !staffReference.equals(only)) {
-            return Page.of(List.of(), paging, 0);
-        }
+        String only = reach.listedPerson(organisation, staffReference);
         var items = repository.inOrganisation(organisation, only, paging).stream().map(SupervisorResponse::of).toList();
         return Page.of(items, paging, repository.countInOrganisation(organisation, only));
     }

@@ -85,7 +85,7 @@ public class SessionPlanning {
     public void planNew(Agreement agreement) {
         LocalDate yearAgo = Today.in(clock).minusYears(1);
         LocalDate firstDay = agreement.cadence().firstDay();
-        plan(agreement, firstDay.isBefore(yearAgo) ? yearAgo : firstDay, ANY_TIME, new HashMap<>());
+        plan(agreement, List.of(), firstDay.isBefore(yearAgo) ? yearAgo : firstDay, ANY_TIME, new HashMap<>());
     }
 
     /**
@@ -97,8 +97,8 @@ public class SessionPlanning {
     @Transactional(Transactional.TxType.MANDATORY)
     public void replanFuture(Agreement agreement) {
         Instant now = clock.instant();
-        List<SupervisionSession> toCome = sessions.ofAgreement(agreement.id()).stream()
-                .filter(session -> session.isStillToCome(now)).toList();
+        List<SupervisionSession> planned = sessions.ofAgreement(agreement.id());
+        List<SupervisionSession> toCome = planned.stream().filter(session -> session.isStillToCome(now)).toList();
         if (agreement.status() == Agreement.Status.ENDED) {
             LocalDate lastDay = agreement.cadence().lastDay();
             withdraw(toCome.stream().filter(session -> session.occurrence().toLocalDate().isAfter(lastDay)).toList());
@@ -106,7 +106,7 @@ public class SessionPlanning {
         }
         Map<LocalDateTime, SupervisionSession> replannable = toCome.stream()
                 .collect(Collectors.toMap(SupervisionSession::occurrence, Function.identity()));
-        plan(agreement, Today.in(clock), LocalDateTime.ofInstant(now, Today.ENGLAND), replannable);
+        plan(agreement, planned, Today.in(clock), LocalDateTime.ofInstant(now, Today.ENGLAND), replannable);
     }
 
     /** Re-plans the future sessions of every active agreement of a supervisor or supervisee whose time changed. */
@@ -176,7 +176,8 @@ public class SessionPlanning {
                     Agreement current = agreements.findById(agreement.id());
                     LocalDate from = current.plannedUntil() == null ? current.cadence().firstDay()
                             : current.plannedUntil().plusDays(1);
-                    plan(current, from, LocalDateTime.ofInstant(clock.instant(), Today.ENGLAND), new HashMap<>());
+                    plan(current, sessions.ofAgreement(current.id()), from,
+                            LocalDateTime.ofInstant(clock.instant(), Today.ENGLAND), new HashMap<>());
                 });
                 extended++;
             } catch (RuntimeException e) {
@@ -194,17 +195,18 @@ public class SessionPlanning {
     }
 
     /**
-     * Places the occurrences from {@code from} to the horizon (or the last day) that have no session yet, and those
-     * whose session is {@code replannable}: kept where it is if still free, else placed afresh. Replannable sessions
-     * whose occurrence the rule no longer gives are withdrawn.
+     * Places the occurrences from {@code from} to the horizon (or the last day) that have no session among
+     * {@code planned} (the agreement's sessions so far), and those whose session is {@code replannable}: kept where
+     * it is if still free, else placed afresh. Replannable sessions whose occurrence the rule no longer gives are
+     * withdrawn.
      */
-    private void plan(Agreement agreement, LocalDate from, LocalDateTime notBefore,
+    private void plan(Agreement agreement, List<SupervisionSession> planned, LocalDate from, LocalDateTime notBefore,
             Map<LocalDateTime, SupervisionSession> replannable) {
         LocalDate to = horizon();
         if (agreement.cadence().lastDay() != null && agreement.cadence().lastDay().isBefore(to)) {
             to = agreement.cadence().lastDay();
         }
-        Set<LocalDateTime> settled = sessions.ofAgreement(agreement.id()).stream().map(SupervisionSession::occurrence)
+        Set<LocalDateTime> settled = planned.stream().map(SupervisionSession::occurrence)
                 .filter(occurrence -> !replannable.containsKey(occurrence)).collect(Collectors.toSet());
         Set<UUID> beingReplanned = replannable.values().stream().map(SupervisionSession::id).collect(Collectors.toSet());
         List<LocalDateTime> occurrences = occurrencesToPlace(agreement, from, to, replannable.keySet());
@@ -220,15 +222,15 @@ public class SessionPlanning {
                 continue;
             }
             SupervisionSession existing = replannable.remove(occurrence);
-            SessionPlanner.Planned planned = keptInPlace(existing, length, diaries, planner, notBefore)
+            SessionPlanner.Planned placement = keptInPlace(existing, length, diaries, planner, notBefore)
                     .orElseGet(() -> planner.place(occurrence, occurrence, length, diaries.supervisor(),
                             diaries.supervisee(), notBefore));
-            Instant start = planned.start().map(SessionPlanning::instant).orElse(null);
+            Instant start = placement.start().map(SessionPlanning::instant).orElse(null);
             Instant end = start == null ? null : start.plus(length);
             if (existing == null) {
-                placed.add(new SupervisionSession(agreement, occurrence, start, end, planned.reason(), now));
+                placed.add(new SupervisionSession(agreement, occurrence, start, end, placement.reason(), now));
             } else if (!Objects.equals(existing.startsAt(), start) || !Objects.equals(existing.endsAt(), end)) {
-                existing.moveTo(start, end, planned.reason(), now);
+                existing.moveTo(start, end, placement.reason(), now);
                 moved.add(existing);
             }
         }

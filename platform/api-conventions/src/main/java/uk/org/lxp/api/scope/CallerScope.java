@@ -71,6 +71,11 @@ public class CallerScope {
         return require(policy().decide(caller(), data, Access.WRITE, organisation, today()));
     }
 
+    /** Refused (403) unless the caller may change that class of data in each organisation a bulk request names. */
+    public void requireWriteEach(DataClass data, Collection<String> organisations) {
+        organisations.stream().distinct().forEach(organisation -> requireWrite(data, organisation));
+    }
+
     /** Refused (403) unless the caller may read that class of data across a whole reach (an ICB, the nation). */
     public ScopePolicy.Decision requireRead(DataClass data, Reach reach) {
         return require(policy().decide(caller(), data, reach, Access.READ, today()));
