@@ -41,7 +41,7 @@ public class Post {
 
     /** Everything about a post that the HR system maintains. */
     public record Details(UUID roleProfileId, BigDecimal fte, String team, Status status, Funding funding,
-            String holderStaffReference) {
+            String holderStaffReference, LocalDate holderSince) {
 
         public Details {
             if (fte == null || fte.signum() <= 0 || fte.compareTo(BigDecimal.ONE) > 0) {
@@ -52,6 +52,9 @@ public class Post {
             }
             if ((status == Status.FILLED) != (holderStaffReference != null)) {
                 throw new IllegalArgumentException("A filled post names its holder's staff reference; any other post names none");
+            }
+            if (holderSince != null && status != Status.FILLED) {
+                throw new IllegalArgumentException("Only a filled post has a day its holder started");
             }
             if (fte.stripTrailingZeros().scale() > 2) {
                 throw new IllegalArgumentException("FTE has at most two decimal places");
@@ -94,6 +97,9 @@ public class Post {
     @Column(name = "holder_staff_reference")
     private String holderStaffReference;
 
+    @Column(name = "holder_since")
+    private LocalDate holderSince;
+
     @Version
     private int version;
 
@@ -132,12 +138,13 @@ public class Post {
         this.fundingEndDate = details.funding().endDate();
         this.fundingStream = details.funding().stream();
         this.holderStaffReference = details.holderStaffReference();
+        this.holderSince = details.holderSince();
         this.updatedAt = now;
     }
 
     public Details details() {
         return new Details(roleProfileId, fte, team, status, new Funding(fundingKind, fundingEndDate, fundingStream),
-                holderStaffReference);
+                holderStaffReference, holderSince);
     }
 
     public UUID id() {

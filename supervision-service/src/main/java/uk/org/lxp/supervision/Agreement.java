@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -83,6 +84,18 @@ public class Agreement {
     @Column(name = "planned_until")
     private LocalDate plannedUntil;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Compliance.Standing standing = Compliance.Standing.COMPLIANT;
+
+    @Column(name = "standing_since")
+    private LocalDate standingSince;
+
+    /** Bookkeeping kept with the standing: a change of standing, not of this, is a new version. */
+    @OptimisticLock(excluded = true)
+    @Column(name = "last_held_on")
+    private LocalDate lastHeldOn;
+
     @Version
     private int version;
 
@@ -121,15 +134,35 @@ public class Agreement {
         return true;
     }
 
-    /** Ends the agreement after {@code lastDay}: no session is planned beyond it. */
+    /** Ends the agreement after {@code lastDay}: no session is planned beyond it (none at all, the day before its first). */
     public void end(LocalDate lastDay, Instant now) {
         requireActive();
-        if (lastDay.isBefore(firstDay)) {
-            throw new IllegalArgumentException("An agreement cannot end before its first day " + firstDay);
+        if (lastDay.isBefore(firstDay.minusDays(1))) {
+            throw new IllegalArgumentException("An agreement ends on its first day at the earliest, or the day before it"
+                    + " (" + firstDay.minusDays(1) + ") to have no session at all");
         }
         this.lastDay = lastDay;
         this.status = Status.ENDED;
         this.updatedAt = now;
+    }
+
+    /**
+     * Where the agreement stands on {@code today} against its minimum standard, given the last day a session counted
+     * as held and the days of past sessions still awaiting their record; says whether its standing changed. An ended
+     * agreement is not reviewed.
+     */
+    public boolean review(LocalDate lastHeld, List<LocalDate> awaitingRecord, LocalDate today) {
+        if (status == Status.ENDED) {
+            return false;
+        }
+        lastHeldOn = lastHeld;
+        Compliance.Standing now = Compliance.standing(firstDay, minimumEveryDays, lastHeld, awaitingRecord, today);
+        if (now == standing) {
+            return false;
+        }
+        standing = now;
+        standingSince = today;
+        return true;
     }
 
     /** Its sessions are now planned up to and including {@code day}. */
@@ -193,6 +226,18 @@ public class Agreement {
 
     public Status status() {
         return status;
+    }
+
+    public Compliance.Standing standing() {
+        return standing;
+    }
+
+    public LocalDate standingSince() {
+        return standingSince;
+    }
+
+    public LocalDate lastHeldOn() {
+        return lastHeldOn;
     }
 
     public LocalDate plannedUntil() {

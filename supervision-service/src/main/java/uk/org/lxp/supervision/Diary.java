@@ -25,6 +25,18 @@ public final class Diary {
         this.away = List.copyOf(away);
     }
 
+    /**
+     * The time a group shares: the days and hours all of them work, away when any of them is, and busy when any of
+     * them is; refused when they share no working time at all.
+     */
+    public static Diary shared(List<Diary> diaries) {
+        WorkingPattern together = WorkingPattern.sharedBy(diaries.stream().map(Diary::pattern).toList());
+        Diary shared = new Diary(together, diaries.stream().flatMap(diary -> diary.away.stream()).toList());
+        diaries.forEach(diary -> diary.booked.forEach((start, end) ->
+                shared.booked.merge(start, end, (one, other) -> one.isAfter(other) ? one : other)));
+        return shared;
+    }
+
     public WorkingPattern pattern() {
         return pattern;
     }

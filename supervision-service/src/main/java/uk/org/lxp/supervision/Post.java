@@ -15,7 +15,7 @@ public class Post {
 
     /** The fields of roles-service's post event that this service keeps. */
     public record State(UUID id, String organisationCode, UUID roleProfileId, BigDecimal fte, String status,
-            String holderStaffReference, int version) {
+            String holderStaffReference, LocalDate holderSince, int version) {
     }
 
     @Id
@@ -50,14 +50,19 @@ public class Post {
         this.sourceVersion = -1;
     }
 
-    /** Takes a newer version; an older or repeated one changes nothing. {@code day} is when the change happened. */
+    /**
+     * Takes a newer version; an older or repeated one changes nothing. The post was filled on the day HR says its
+     * holder started, else on {@code day}, when the change that gave it its holder happened.
+     */
     public boolean apply(State state, LocalDate day) {
         if (state.version() <= sourceVersion) {
             return false;
         }
         boolean newHolder = "FILLED".equals(state.status())
                 && (!"FILLED".equals(status) || !Objects.equals(state.holderStaffReference(), holderStaffReference));
-        if (newHolder) {
+        if (state.holderSince() != null && "FILLED".equals(state.status())) {
+            filledSince = state.holderSince();
+        } else if (newHolder) {
             filledSince = day;
         } else if (!"FILLED".equals(state.status())) {
             filledSince = null;

@@ -1,6 +1,9 @@
 package uk.org.lxp.supervision;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,6 +87,12 @@ public class RoleProfile {
         return supervisionRequirements.stream()
                 .filter(requirement -> SupervisionType.forRequirement(requirement.type()) == type)
                 .map(Requirement::minimumEveryDays).min(Integer::compare);
+    }
+
+    /** The kinds of supervision the profile asks for (reflective practice being group supervision). */
+    public Set<SupervisionType> requiredTypes() {
+        return supervisionRequirements.stream().map(requirement -> SupervisionType.forRequirement(requirement.type()))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SupervisionType.class)));
     }
 
     public UUID id() {

@@ -68,6 +68,7 @@ public final class SessionCalendar {
             case CLINICAL_OR_CASE -> "Clinical or case supervision";
             case GROUP -> "Group supervision";
             case WELLBEING_CHECK_IN -> "Wellbeing check-in";
+            case MENTORING -> "Training programme mentoring";
         };
     }
 

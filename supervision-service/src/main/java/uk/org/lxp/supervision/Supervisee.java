@@ -1,11 +1,19 @@
 package uk.org.lxp.supervision;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
@@ -15,6 +23,9 @@ import jakarta.persistence.Version;
  */
 @Entity
 public class Supervisee {
+
+    /** How a post holder stands against the supervision their role asks for. */
+    public enum Standing { COMPLIANT, OVERDUE, UNSUPERVISED }
 
     @Id
     private UUID id;
@@ -33,6 +44,16 @@ public class Supervisee {
 
     @Column(name = "working_to")
     private LocalTime workingTo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Standing standing = Standing.COMPLIANT;
+
+    @Column(name = "standing_since")
+    private LocalDate standingSince;
+
+    @Column(name = "missing_supervision")
+    private String missingSupervision;
 
     @Column(name = "first_seen_at", nullable = false)
     private Instant firstSeenAt;
@@ -71,6 +92,34 @@ public class Supervisee {
         workingFrom = pattern.start();
         workingTo = pattern.end();
         return true;
+    }
+
+    /** Takes the standing a review found, with the kinds of supervision missing; says whether anything changed. */
+    public boolean stand(Standing found, Set<SupervisionType> missing, LocalDate today) {
+        String missingNow = missing.isEmpty() ? null
+                : missing.stream().sorted().map(SupervisionType::name).collect(Collectors.joining(","));
+        if (found == standing && Objects.equals(missingNow, missingSupervision)) {
+            return false;
+        }
+        if (found != standing) {
+            standingSince = today;
+        }
+        standing = found;
+        missingSupervision = missingNow;
+        return true;
+    }
+
+    public Standing standing() {
+        return standing;
+    }
+
+    public LocalDate standingSince() {
+        return standingSince;
+    }
+
+    public List<SupervisionType> missingSupervision() {
+        return missingSupervision == null ? List.of()
+                : Arrays.stream(missingSupervision.split(",")).map(SupervisionType::valueOf).toList();
     }
 
     public UUID id() {

@@ -6,7 +6,9 @@ public enum SupervisionType {
     LINE_MANAGEMENT,
     CLINICAL_OR_CASE,
     GROUP,
-    WELLBEING_CHECK_IN;
+    WELLBEING_CHECK_IN,
+    /** A trainee's weekly mentoring on the training programme: made for a trainee, never as a supervision agreement. */
+    MENTORING;
 
     /** The kind an agreement gives for a role profile's requirement, as roles-service names it. */
     public static SupervisionType forRequirement(String requirement) {

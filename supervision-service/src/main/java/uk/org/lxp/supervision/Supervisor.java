@@ -100,6 +100,9 @@ public class Supervisor {
     @Column(nullable = false)
     private boolean active;
 
+    @Column(name = "over_capacity", nullable = false)
+    private boolean overCapacity;
+
     @Version
     private int version;
 
@@ -160,6 +163,19 @@ public class Supervisor {
     /** Whether one more supervisee fits, given how many active agreements they supervise now. */
     public boolean hasRoomBeside(long supervisedNow) {
         return supervisedNow < maxSupervisees;
+    }
+
+    /** Takes whether a review found them over capacity; says whether that changed. */
+    public boolean flagCapacity(boolean over) {
+        if (over == overCapacity) {
+            return false;
+        }
+        overCapacity = over;
+        return true;
+    }
+
+    public boolean overCapacity() {
+        return overCapacity;
     }
 
     public UUID id() {

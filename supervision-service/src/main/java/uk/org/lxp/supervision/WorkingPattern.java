@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,6 +33,22 @@ public record WorkingPattern(Set<DayOfWeek> days, LocalTime start, LocalTime end
     public static WorkingPattern stored(String days, LocalTime start, LocalTime end) {
         return new WorkingPattern(Arrays.stream(days.split(",")).map(DayOfWeek::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))), start, end);
+    }
+
+    /** The days and hours every one of the patterns works; refused when there are none. */
+    public static WorkingPattern sharedBy(List<WorkingPattern> patterns) {
+        Set<DayOfWeek> days = EnumSet.allOf(DayOfWeek.class);
+        LocalTime start = LocalTime.MIN;
+        LocalTime end = LocalTime.MAX;
+        for (WorkingPattern pattern : patterns) {
+            days.retainAll(pattern.days());
+            start = pattern.start().isAfter(start) ? pattern.start() : start;
+            end = pattern.end().isBefore(end) ? pattern.end() : end;
+        }
+        if (days.isEmpty() || !start.isBefore(end)) {
+            throw new IllegalArgumentException("They share no working day and hours to meet in");
+        }
+        return new WorkingPattern(days, start, end);
     }
 
     /** The days as stored, in week order. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
@@ -43,10 +44,12 @@ public class SupervisionWorld {
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
     private final Organisations organisations;
     private final SuperviseeRepository supervisees;
+    private final EntityManager entities;
 
-    SupervisionWorld(Organisations organisations, SuperviseeRepository supervisees) {
+    SupervisionWorld(Organisations organisations, SuperviseeRepository supervisees, EntityManager entities) {
         this.organisations = organisations;
         this.supervisees = supervisees;
+        this.entities = entities;
     }
 
     KafkaTopics topics() {
@@ -82,11 +85,35 @@ public class SupervisionWorld {
     UUID peerSupportProfile(String owner) {
         UUID id = UUID.randomUUID();
         topics.publishCloudEvent(ROLE_PROFILES, id.toString(), "lxp.roles.RoleProfilePublished", ROLES_SOURCE, """
-                {"id":"%s","ownerOdsCode":"%s","title":"Peer Support Worker","family":"PEER_SUPPORT","level":"PRACTITIONER",
+                {"id":"%s","ownerOdsCode":"%s","title":"Peer Support Worker","family":"PEER_SUPPORT","level":"ENTRY",
                  "band":"BAND_4","supervisionRequirements":[{"type":"LIVED_EXPERIENCE_PEER","minimumEveryDays":28},
                  {"type":"LINE_MANAGEMENT","minimumEveryDays":42}],"status":"PUBLISHED","revision":1}
                 """.formatted(id, owner));
         return id;
+    }
+
+    /** A published ENTRY level profile with the supervision requirements given as JSON objects. */
+    UUID profileRequiring(String owner, String requirements) {
+        UUID id = UUID.randomUUID();
+        topics.publishCloudEvent(ROLE_PROFILES, id.toString(), "lxp.roles.RoleProfilePublished", ROLES_SOURCE, """
+                {"id":"%s","ownerOdsCode":"%s","title":"Peer Support Worker","family":"PEER_SUPPORT","level":"ENTRY",
+                 "band":"BAND_4","supervisionRequirements":[%s],"status":"PUBLISHED","revision":1}
+                """.formatted(id, owner, requirements));
+        return id;
+    }
+
+    /** A post filled on a past day (the event says when it happened); returns once this service knows its holder. */
+    String postHolderSince(String organisation, UUID roleProfile, LocalDate filledOn) {
+        String staffReference = newStaffReference();
+        UUID postId = UUID.randomUUID();
+        topics.publishCloudEvent(POSTS, postId.toString(), UUID.randomUUID().toString(), "lxp.roles.PostCreated",
+                ROLES_SOURCE, """
+                {"id":"%s","organisationCode":"%s","postReference":"P-%s","roleProfileId":"%s","fte":1.0,
+                 "status":"FILLED","holderStaffReference":"%s","version":0}
+                """.formatted(postId, organisation, postId.toString().substring(0, 8), roleProfile, staffReference),
+                filledOn.atTime(10, 0).atZone(Today.ENGLAND).toInstant());
+        awaitSupervisee(organisation, staffReference);
+        return staffReference;
     }
 
     /** A filled post whose holder becomes a supervisee; returns once this service knows them. */
@@ -107,6 +134,19 @@ public class SupervisionWorld {
     void awaitSupervisee(String organisation, String staffReference) {
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> supervisees.find(organisation, staffReference).isPresent()));
+    }
+
+    /**
+     * As if the organisation's sessions and group meetings had been planned two months ago, so that the grace period
+     * for recording those of the past is over (it runs from when a session was planned, too).
+     */
+    void plannedLongAgo(String organisation) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : List.of("supervision_session", "group_session")) {
+                entities.createNativeQuery("UPDATE " + table + " SET planned_at = planned_at - interval '60 days'"
+                        + " WHERE organisation_code = ?1").setParameter(1, organisation).executeUpdate();
+            }
+        });
     }
 
     long superviseesCalled(String organisation, String staffReference) {

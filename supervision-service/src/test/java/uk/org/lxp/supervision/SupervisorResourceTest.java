@@ -95,7 +95,7 @@ class SupervisorResourceTest {
         List<String> fields = new ArrayList<>();
         data.fieldNames().forEachRemaining(fields::add);
         assertThat(fields).containsExactlyInAnyOrder("id", "organisationCode", "staffReference", "livedExperience",
-                "lxpFamily", "lxpLevel", "maxSupervisees", "active", "version");
+                "lxpFamily", "lxpLevel", "maxSupervisees", "overCapacity", "active", "version");
         assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("lxp.supervision.SupervisorRegistered");
     }

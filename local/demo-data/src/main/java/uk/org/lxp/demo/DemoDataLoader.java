@@ -2,6 +2,7 @@ package uk.org.lxp.demo;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -47,10 +48,11 @@ public final class DemoDataLoader {
 
         DemoSummary.Count organisations = new OrganisationPhase(calls, json, progress).run(data.organisations());
         CataloguePhase.Result catalogue = new CataloguePhase(calls, json, progress).run(data.catalogue());
-        EstablishmentPhase.Result establishment = new EstablishmentPhase(calls, json, progress, timeout)
+        LocalDate today = SupervisionPhase.todayInEngland();
+        EstablishmentPhase.Result establishment = new EstablishmentPhase(calls, json, progress, timeout, today)
                 .run(data.establishments(), catalogue.profileIds());
-        SupervisionPhase.Result supervision = new SupervisionPhase(calls, progress, timeout, SupervisionPhase.todayInEngland())
-                .run(data.establishments());
+        SupervisionPhase.Result supervision = new SupervisionPhase(calls, progress, timeout, today)
+                .run(data.establishments(), data.catalogue());
         FindingsPhase.Result findings = new FindingsPhase(calls, progress, timeout).run(data.stories());
 
         return new DemoSummary(organisations, catalogue.profiles(), catalogue.routes(), establishment.posts(),

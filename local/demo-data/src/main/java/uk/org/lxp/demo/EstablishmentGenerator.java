@@ -27,6 +27,7 @@ import uk.org.lxp.demo.Establishment.Post;
 final class EstablishmentGenerator {
 
     private static final long SEED = 20_261_122L;
+    private static final int NEW_STARTER_WEEKS = 5;
     /** Most LXP posts are full time; part-time ones cluster at the usual fractions. */
     private static final List<BigDecimal> FTE_CHOICES = Stream.of("1.00", "1.00", "1.00", "1.00", "1.00", "0.80",
             "0.80", "0.60", "0.50", "0.40").map(BigDecimal::new).toList();
@@ -98,19 +99,39 @@ final class EstablishmentGenerator {
                 Post post = new Post("%s-%s-%04d".formatted(trust.organisation(), line.code(), number), line.profile(),
                         pick(FTE_CHOICES, random), pick(line.teams() != null ? line.teams() : trust.teams(), random),
                         status, fixed ? fixedTermFunding(random) : recurrentFunding(line, random),
-                        "FILLED".equals(status) ? staffReference(trust.organisation(), staffReferences, random) : null);
+                        "FILLED".equals(status) ? staffReference(trust.organisation(), staffReferences, random) : null,
+                        null);
+                if (post.holderStaffReference() != null) {
+                    post = withWeeksInPost(post, 16 + new Random(post.postReference().hashCode()).nextInt(140));
+                }
                 if (post.holderStaffReference() != null) {
                     payRecords.add(payRecord(post, line, random));
                 }
                 if (line.closedAfterPay()) {
                     earlierStates.add(post);
                     post = new Post(post.postReference(), post.profileKey(), post.fte(), post.team(), "CLOSED",
-                            post.funding(), null);
+                            post.funding(), null, null);
                 }
                 posts.add(post);
             }
         }
+        for (int i = posts.size() - 1; i >= 0; i--) {
+            Post post = posts.get(i);
+            if ("FILLED".equals(post.status()) && !SupervisionPhase.SUPERVISING_PROFILES.contains(post.profileKey())) {
+                posts.set(i, withWeeksInPost(post, NEW_STARTER_WEEKS));
+                break;
+            }
+        }
         return new Establishment(trust.organisation(), posts, earlierStates, payRecords, comparators(trust));
+    }
+
+    /**
+     * How long the holder has been in post: four months to three years, from a die of the post's own so the rest of
+     * the data set stays as it was; each trust's last supervised post filled is held by a new starter of five weeks.
+     */
+    private static Post withWeeksInPost(Post post, int weeks) {
+        return new Post(post.postReference(), post.profileKey(), post.fte(), post.team(), post.status(), post.funding(),
+                post.holderStaffReference(), weeks);
     }
 
     /** Exactly the planned share of open posts is fixed-term, spread across lines at random. */

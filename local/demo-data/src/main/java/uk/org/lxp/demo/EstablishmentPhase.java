@@ -2,6 +2,7 @@ package uk.org.lxp.demo;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ final class EstablishmentPhase {
     }
 
     record PostItem(String postReference, UUID roleProfileId, BigDecimal fte, String team, String status,
-            Establishment.Funding funding, String holderStaffReference) {
+            Establishment.Funding funding, String holderStaffReference, LocalDate holderSince) {
     }
 
     /** pay-equity-service's PayRecordBulkRequest. */
@@ -45,12 +46,15 @@ final class EstablishmentPhase {
     private final ObjectMapper json;
     private final Consumer<String> progress;
     private final Duration timeout;
+    private final LocalDate today;
 
-    EstablishmentPhase(GatewayCalls calls, ObjectMapper json, Consumer<String> progress, Duration timeout) {
+    EstablishmentPhase(GatewayCalls calls, ObjectMapper json, Consumer<String> progress, Duration timeout,
+            LocalDate today) {
         this.calls = calls;
         this.json = json;
         this.progress = progress;
         this.timeout = timeout;
+        this.today = today;
     }
 
     Result run(List<Establishment> establishments, Map<String, UUID> profileIds) {
@@ -105,7 +109,8 @@ final class EstablishmentPhase {
             Tally tally) {
         PostBulk body = new PostBulk(organisation, posts.stream()
                 .map(post -> new PostItem(post.postReference(), profileIds.get(post.profileKey()), post.fte(),
-                        post.team(), post.status(), post.funding(), post.holderStaffReference()))
+                        post.team(), post.status(), post.funding(), post.holderStaffReference(),
+                        post.weeksInPost() == null ? null : today.minusWeeks(post.weeksInPost())))
                 .toList());
         count(hr.post(POSTS + "/bulk", body, Map.of("Idempotency-Key", calls.idempotencyKey("posts", body))), tally);
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,11 +57,28 @@ class DemoDataLoaderTest {
                 .isEqualTo(gateway.supervisorCount()).isGreaterThan(40);
         assertThat(first.supervisionAgreements().created()).isEqualTo(gateway.agreements().size()).isGreaterThan(150);
         assertThat(gateway.agreements()).allSatisfy(agreement -> assertThat(agreement.path("cadence").path("rule").asText())
-                .startsWith("FREQ=WEEKLY;INTERVAL=2;BYDAY="));
+                .startsWith("FREQ=WEEKLY;INTERVAL="));
+        assertThat(gateway.agreements()).extracting(agreement -> agreement.path("type").asText())
+                .contains("LIVED_EXPERIENCE_PROFESSIONAL", "LINE_MANAGEMENT", "CLINICAL_OR_CASE");
         assertThat(gateway.sessions()).extracting(session -> session.path("status").asText())
                 .contains("HELD", "CANCELLED", "MISSED");
         assertThat(first.sessionOutcomes().created())
                 .isEqualTo(gateway.sessions().stream().filter(s -> !s.path("status").asText().equals("SCHEDULED")).count());
+        List<String> newStarters = DemoDataSet.standard().establishments().stream().flatMap(e -> e.posts().stream())
+                .filter(Establishment.Post::heldByNewStarter).map(Establishment.Post::holderStaffReference).toList();
+        assertThat(newStarters).hasSize(DemoDataSet.standard().establishments().size());
+        assertThat(gateway.agreements()).extracting(a -> a.path("superviseeStaffReference").asText())
+                .doesNotContainAnyElementsOf(newStarters);
+        assertThat(gateway.sessions().stream().collect(Collectors.groupingBy(
+                session -> session.path("superviseeStaffReference").asText(), Collectors.mapping(
+                        session -> session.path("status").asText(), Collectors.toSet()))))
+                .containsValue(Set.of("CANCELLED"));
+        assertThat(gateway.meetings()).isNotEmpty().allSatisfy(m -> assertThat(m.path("status").asText()).isEqualTo("HELD"));
+        assertThat(gateway.trainees()).hasSize(2 * SupervisionPhase.TRAINEES)
+                .extracting(t -> t.path("status").asText()).containsOnly("ENROLLED", "COMPLETED", "WITHDRAWN")
+                .filteredOn("WITHDRAWN"::equals).hasSize(1);
+        assertThat(gateway.trainees()).filteredOn(t -> t.path("status").asText().equals("ENROLLED"))
+                .allSatisfy(t -> assertThat(t.path("mentoring").path("mentorId").asText()).isNotBlank());
 
         assertThat(gateway.organisation("QWO").path("validTo").isNull()).isTrue();
         assertThat(gateway.organisation("RGD").path("icbMemberships")).singleElement()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,6 +52,10 @@ final class FakeGateway implements AutoCloseable {
     private final Map<String, ObjectNode> supervisors = new LinkedHashMap<>();
     private final List<ObjectNode> agreements = new ArrayList<>();
     private final Map<String, ObjectNode> sessions = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> groups = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> meetings = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> cohorts = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> trainees = new LinkedHashMap<>();
     private final Map<String, String[]> idempotentResponses = new HashMap<>();
     private final Map<String, Integer> payRefusalsLeft = new HashMap<>();
     private final List<String> changes = new ArrayList<>();
@@ -209,6 +214,9 @@ final class FakeGateway implements AutoCloseable {
                 || p.startsWith("/api/v1/sessions")) {
             return supervision(call, rawBody);
         }
+        if (p.startsWith("/api/v1/reflective-groups") || p.startsWith("/api/v1/training-cohorts")) {
+            return programmes(call);
+        }
         String organisation = p.startsWith("/api/v1/comparators/") ? p.substring(p.lastIndexOf('/') + 1)
                 : call.body() != null ? call.body().path("organisationCode").asText() : call.query().get("organisation");
         if (!call.client().equals(DemoClients.hrIntegration(String.valueOf(organisation)))) {
@@ -283,7 +291,9 @@ final class FakeGateway implements AutoCloseable {
             for (int week = 0; week < 8; week += 2) {
                 String id = UUID.randomUUID().toString();
                 sessions.put(id, json.createObjectNode().put("id", id).put("agreementId", agreement.path("id").asText())
-                        .put("organisationCode", item.path("organisationCode").asText()).put("status", "SCHEDULED"));
+                        .put("organisationCode", item.path("organisationCode").asText())
+                        .put("superviseeStaffReference", item.path("superviseeStaffReference").asText())
+                        .put("status", "SCHEDULED"));
             }
             ids.add(agreement.path("id").asText());
         }
@@ -300,6 +310,79 @@ final class FakeGateway implements AutoCloseable {
             changes.add("recorded session " + session.path("id").asText());
         }
         return new Answer(200, Map.of("recorded", request.path("outcomes").size()), null);
+    }
+
+    /**
+     * Reflective practice groups (each formed with eight weekly meetings, all past) and training cohorts with their
+     * trainees, as supervision-service answers the HR client of the group's or cohort's organisation.
+     */
+    private Answer programmes(Call call) {
+        String[] parts = call.path().split("/");
+        JsonNode body = call.body();
+        boolean groupsPath = parts[3].equals("reflective-groups");
+        Map<String, ObjectNode> owners = groupsPath ? groups : cohorts;
+        String organisation = parts.length > 4 ? owners.get(parts[4]).path("organisationCode").asText()
+                : body != null ? body.path("organisationCode").asText() : call.query().get("organisation");
+        if (!call.client().equals(DemoClients.hrIntegration(organisation))) {
+            return forbidden(call);
+        }
+        if (parts.length == 4) {
+            if (call.method().equals("GET")) {
+                return page(owners.values().stream().filter(o -> o.path("organisationCode").asText().equals(organisation))
+                        .collect(Collectors.toList()), call);
+            }
+            ObjectNode created = store(owners, UUID.randomUUID().toString(), (ObjectNode) body, 0);
+            changes.add((groupsPath ? "formed group " : "created cohort ") + created.path("name").asText());
+            if (groupsPath) {
+                LocalDate first = LocalDate.parse(body.path("cadence").path("firstDay").asText());
+                for (int week = 0; week < 8; week++) {
+                    store(meetings, UUID.randomUUID().toString(), json.createObjectNode().put("groupId", created.path("id").asText())
+                            .put("occurrence", first.plusWeeks(week) + "T12:00:00").put("status", "SCHEDULED"), 0);
+                }
+            }
+            return new Answer(201, created, etag(created));
+        }
+        if (groupsPath && parts.length == 6) {
+            return page(meetings.values().stream().filter(m -> m.path("groupId").asText().equals(parts[4]))
+                    .collect(Collectors.toList()), call);
+        }
+        if (groupsPath) {
+            ObjectNode meeting = meetings.get(parts[6]);
+            Answer stale = requireMatch(call, meeting);
+            if (stale != null) {
+                return stale;
+            }
+            meeting.put("status", body.path("status").asText()).put("version", meeting.path("version").asInt() + 1);
+            changes.add("recorded meeting " + parts[6]);
+            return new Answer(200, meeting, etag(meeting));
+        }
+        if (parts.length == 6) {
+            ObjectNode trainee = store(trainees, UUID.randomUUID().toString(), (ObjectNode) body, 0);
+            trainee.put("cohortId", parts[4]).put("status", "ENROLLED");
+            changes.add("enrolled " + body.path("traineeReference").asText());
+            return new Answer(201, trainee, etag(trainee));
+        }
+        ObjectNode trainee = trainees.get(parts[6]);
+        Answer stale = requireMatch(call, trainee);
+        if (stale != null) {
+            return stale;
+        }
+        trainee.put("version", trainee.path("version").asInt() + 1);
+        switch (parts[7]) {
+            case "completion" -> trainee.put("status", "COMPLETED");
+            case "withdrawal" -> trainee.put("status", "WITHDRAWN");
+            default -> trainee.set("attendance", body.path("modules"));
+        }
+        changes.add(parts[7] + " of " + trainee.path("traineeReference").asText());
+        return new Answer(200, trainee, etag(trainee));
+    }
+
+    List<ObjectNode> meetings() {
+        return List.copyOf(meetings.values());
+    }
+
+    List<ObjectNode> trainees() {
+        return List.copyOf(trainees.values());
     }
 
     private Answer organisations(Call call) {

@@ -4,9 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.BufferedReader;
@@ -17,6 +21,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +30,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +126,8 @@ class LocalStackIT {
         assertThat(given().get(feed).then().statusCode(200).extract().asString())
                 .startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT");
 
+        superviseComplianceEndToEnd(gateway);
+
         // The operator's view of every service's consumers: nothing parked after the demo data and this test.
         assertThat(run("dead-letters")).contains("roles-service: 0 dead letter(s)", "pay-equity-service: 0 dead letter(s)",
                 "supervision-service: 0 dead letter(s)");
@@ -127,6 +140,88 @@ class LocalStackIT {
                 .get("/api/v1/pay-records")
                 .then().statusCode(200).body("items.postId", hasItem(postId));
         stopStack();
+    }
+
+    /**
+     * Supervision compliance through the gateway with real tokens: the demo data's figures are all there; a session
+     * recorded as missed makes an agreement overdue, and the organisation's figures, and its figures event, follow;
+     * an ICS analyst reads its ICB's figures and is refused another ICB's.
+     */
+    private void superviseComplianceEndToEnd(String gateway) throws Exception {
+        String admin = run("token", "lxp-demo-admin").get(0);
+        api(gateway, admin).get("/api/v1/supervision-figures")
+                .then().statusCode(200).body("suppressed", equalTo(false))
+                .body("unsupervisedPostHolders", greaterThan(0)).body("overdue", greaterThan(0))
+                .body("compliant", greaterThan(0)).body("bySeniorLxp", greaterThan(0))
+                .body("sessions.held", greaterThan(0)).body("sessions.missed", greaterThan(0))
+                .body("training.suppressed", equalTo(false)).body("training.completed", greaterThan(0))
+                .body("training.mentoringDue", greaterThan(0));
+
+        String hr = run("token", "hr-rgd").get(0);
+        String supervisorId = api(gateway, hr)
+                .body(Map.of("organisationCode", "RGD", "staffReference", "E-E2E-0002", "livedExperience", true,
+                        "lxpFamily", "PEER_SUPPORT", "lxpLevel", "SENIOR", "maxSupervisees", 3))
+                .post("/api/v1/supervisors").then().statusCode(201).extract().path("id");
+        LocalDate firstDay = LocalDate.now(ZoneId.of("Europe/London")).minusDays(22);
+        Map<String, Object> agreement = Map.of("organisationCode", "RGD", "superviseeStaffReference", "E-E2E-0001",
+                "supervisorId", supervisorId, "type", "LINE_MANAGEMENT", "minimumEveryDays", 14,
+                "cadence", Map.of("rule", "FREQ=WEEKLY;BYDAY=" + firstDay.getDayOfWeek().name().substring(0, 2),
+                        "firstDay", firstDay.toString(), "time", "16:00", "durationMinutes", 30));
+        // Its supervisee is the post holder made above, whom supervision-service learns from roles-service's event.
+        String agreementId = await().atMost(Duration.ofSeconds(60)).until(() -> api(gateway, hr).body(agreement)
+                        .post("/api/v1/supervision-agreements").then().extract(), reply -> reply.statusCode() == 201)
+                .path("id");
+        // Its past sessions are awaiting their records, so it is not judged yet.
+        api(gateway, hr).get("/api/v1/supervision-agreements/" + agreementId)
+                .then().statusCode(200).body("standing", equalTo("COMPLIANT"));
+        int overdueBefore = api(gateway, admin).queryParam("organisation", "RGD").get("/api/v1/supervision-figures")
+                .then().statusCode(200).extract().path("overdueAgreements");
+
+        List<Map<String, Object>> past = api(gateway, hr).queryParam("organisation", "RGD")
+                .queryParam("agreement", agreementId).queryParam("status", "SCHEDULED")
+                .queryParam("to", LocalDate.now(ZoneId.of("Europe/London")).minusDays(1).toString())
+                .get("/api/v1/sessions").then().statusCode(200).extract().path("items");
+        assertThat(past).isNotEmpty();
+        api(gateway, hr).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("outcomes", past.stream().map(session -> Map.of("sessionId", session.get("id"),
+                        "outcome", Map.of("status", "MISSED"))).toList()))
+                .post("/api/v1/sessions/outcomes/bulk").then().statusCode(200);
+
+        api(gateway, hr).get("/api/v1/supervision-agreements/" + agreementId)
+                .then().statusCode(200).body("standing", equalTo("OVERDUE"));
+        api(gateway, admin).queryParam("organisation", "RGD").get("/api/v1/supervision-figures")
+                .then().statusCode(200).body("overdueAgreements", equalTo(overdueBefore + 1));
+        String bootstrap = "127.0.0.1:" + environment.get(StackSettings.Port.KAFKA.variable());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(latestFigures(bootstrap, "RGD:last-90-days").path("overdueAgreements").asInt())
+                        .isEqualTo(overdueBefore + 1));
+
+        String ics = run("token", "ics-dashboard-qwo").get(0);
+        api(gateway, ics).queryParam("icb", "QWO").get("/api/v1/supervision-figures")
+                .then().statusCode(200).body("scope.code", equalTo("QWO")).body("supervisees", greaterThan(0));
+        api(gateway, ics).queryParam("icb", "QYG").get("/api/v1/supervision-figures").then().statusCode(403);
+        api(gateway, ics).queryParam("organisation", "RW4").get("/api/v1/supervision-figures").then().statusCode(403);
+    }
+
+    /** The last value on the compliance figures topic for a key, read from the start as an ICS dashboard would. */
+    private static JsonNode latestFigures(String bootstrap, String key) throws IOException {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-dashboard-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        byte[] latest = null;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of("lxp.supervision.compliance-figures.v1"));
+            for (int poll = 0; poll < 5; poll++) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(2))) {
+                    if (key.equals(record.key())) {
+                        latest = record.value();
+                    }
+                }
+            }
+        }
+        return latest == null ? new ObjectMapper().createObjectNode() : new ObjectMapper().readTree(latest);
     }
 
     private void startStack(Duration timeout) throws IOException {

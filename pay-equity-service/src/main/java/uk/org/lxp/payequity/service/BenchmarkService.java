@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import uk.org.lxp.api.Today;
+import uk.org.lxp.api.scope.SmallCohorts;
 import uk.org.lxp.http.problems.RuleBroken;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.Distribution;
@@ -42,9 +43,6 @@ import uk.org.lxp.payequity.RoleProfile;
  */
 @ApplicationScoped
 public class BenchmarkService {
-
-    /** Below this many people an aggregate could point at individuals. */
-    public static final int MINIMUM_COHORT = 5;
 
     private static final Set<String> SENIOR_BANDS = Set.of("BAND_7", "BAND_8A", "BAND_8B", "BAND_8C", "BAND_8D", "BAND_9");
     private static final BigDecimal FULL_TIME_HOURS_A_YEAR = PayCalculations.WEEKS_PER_YEAR
@@ -108,9 +106,9 @@ public class BenchmarkService {
                 .toList();
         ComparatorGap gap = comparatorGap(comparatorGroup, scope, organisations, year, hourlyOfPaid, maySeeSmallCohorts);
 
-        if (headcount < MINIMUM_COHORT && !maySeeSmallCohorts) {
+        if (headcount < SmallCohorts.MINIMUM && !maySeeSmallCohorts) {
             return new Benchmark(scope, year.toString(), asOf, cohort, true,
-                    "Fewer than " + MINIMUM_COHORT + " people are in this cohort", null, null, null, null, null, gap);
+                    SmallCohorts.reason("people are in this cohort"), null, null, null, null, null, gap);
         }
         Map<String, Integer> bands = new TreeMap<>(Comparator.naturalOrder());
         postsInUse.forEach(p -> bands.merge(profiles.get(p.id()).band(), 1, Integer::sum));
@@ -199,7 +197,7 @@ public class BenchmarkService {
                     median = row.getBigDecimal(3);
                 }
             }
-            if (count < MINIMUM_COHORT && !maySeeSmallCohorts) {
+            if (count < SmallCohorts.MINIMUM && !maySeeSmallCohorts) {
                 return new ComparatorGap(group, true, null, null, null, null, null, null, null, List.of());
             }
             Distribution lxp = Distribution.of(lxpHourly);

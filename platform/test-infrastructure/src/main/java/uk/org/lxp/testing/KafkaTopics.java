@@ -48,6 +48,12 @@ public final class KafkaTopics {
 
     /** As {@link #publishCloudEvent(String, String, String, String, String)} with a chosen id: a redelivery. */
     public void publishCloudEvent(String topic, String key, String id, String type, String source, String jsonData) {
+        publishCloudEvent(topic, key, id, type, source, jsonData, Instant.now());
+    }
+
+    /** As above, for a change that happened at {@code time} (an event published late, or history). */
+    public void publishCloudEvent(String topic, String key, String id, String type, String source, String jsonData,
+            Instant time) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -60,7 +66,7 @@ public final class KafkaTopics {
         header(record, "ce_type", type);
         header(record, "ce_source", source);
         header(record, "ce_subject", key);
-        header(record, "ce_time", Instant.now().toString());
+        header(record, "ce_time", time.toString());
         header(record, "content-type", "application/json");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             producer.send(record).get();

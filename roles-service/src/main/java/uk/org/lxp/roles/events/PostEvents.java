@@ -2,6 +2,7 @@ package uk.org.lxp.roles.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,13 +27,14 @@ public class PostEvents {
     }
 
     public record PostState(UUID id, String organisationCode, String postReference, UUID roleProfileId, BigDecimal fte,
-            String team, Post.Status status, Post.Funding funding, String holderStaffReference, int version,
+            String team, Post.Status status, Post.Funding funding, String holderStaffReference, LocalDate holderSince,
+            int version,
             Instant createdAt, Instant updatedAt) {
 
         public static PostState of(Post post) {
             Post.Details d = post.details();
             return new PostState(post.id(), post.organisationOdsCode(), post.postReference(), d.roleProfileId(), d.fte(),
-                    d.team(), d.status(), d.funding(), d.holderStaffReference(), post.version(), post.createdAt(),
+                    d.team(), d.status(), d.funding(), d.holderStaffReference(), d.holderSince(), post.version(), post.createdAt(),
                     post.updatedAt());
         }
     }

@@ -45,7 +45,10 @@ public record PostBulkRequest(
             FundingItem funding,
             @Schema(description = "The holder's opaque staff reference when FILLED; never a name", example = "E-104233")
             @StaffReference
-            String holderStaffReference) {
+            String holderStaffReference,
+            @Schema(description = "The day the holder started in the post, for a filled post", nullable = true,
+                    example = "2026-09-01")
+            LocalDate holderSince) {
     }
 
     @Schema(name = "PostFunding")

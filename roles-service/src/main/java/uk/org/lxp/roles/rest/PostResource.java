@@ -146,6 +146,6 @@ public class PostResource {
     private static Post.Details details(PostBulkRequest.PostItem item) {
         Post.Funding funding = new Post.Funding(item.funding().kind(), item.funding().endDate(), item.funding().stream());
         return new Post.Details(item.roleProfileId(), item.fte(), item.team(), item.status(), funding,
-                item.holderStaffReference());
+                item.holderStaffReference(), item.holderSince());
     }
 }

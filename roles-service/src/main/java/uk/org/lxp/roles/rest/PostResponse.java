@@ -22,6 +22,9 @@ public record PostResponse(
         Funding funding,
         @Schema(description = "The holder's opaque staff reference when FILLED; left out for callers who see posts as"
                 + " establishment only (ICS analysts)", example = "E-104233") String holderStaffReference,
+        @Schema(description = "The day the holder started in the post, when HR sent it; left out with the staff"
+                + " reference", nullable = true,
+                example = "2026-09-01") LocalDate holderSince,
         @Schema(description = "Also the ETag; send it in If-Match to change the post") int version,
         Instant createdAt,
         Instant updatedAt) {
@@ -36,6 +39,6 @@ public record PostResponse(
         Post.Details d = post.details();
         return new PostResponse(post.id(), post.organisationOdsCode(), post.postReference(), d.roleProfileId(), d.fte(),
                 d.team(), d.status(), new Funding(d.funding().kind(), d.funding().endDate(), d.funding().stream()),
-                staffReferences ? d.holderStaffReference() : null, post.version(), post.createdAt(), post.updatedAt());
+                staffReferences ? d.holderStaffReference() : null, staffReferences ? d.holderSince() : null, post.version(), post.createdAt(), post.updatedAt());
     }
 }

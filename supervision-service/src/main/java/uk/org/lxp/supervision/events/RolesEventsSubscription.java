@@ -16,10 +16,12 @@ import uk.org.lxp.supervision.Supervisee;
 import uk.org.lxp.supervision.repository.PostRepository;
 import uk.org.lxp.supervision.repository.RoleProfileRepository;
 import uk.org.lxp.supervision.repository.SuperviseeRepository;
+import uk.org.lxp.supervision.service.ComplianceService;
 
 /**
  * Keeps this service's copies of roles-service's role profiles (the supervision each role needs) and posts (who
- * holds them): a filled post's holder becomes a supervisee, once, however often the event arrives.
+ * holds them): a filled post's holder becomes a supervisee, once, however often the event arrives, and their compliance
+ * is reviewed.
  */
 @ApplicationScoped
 public class RolesEventsSubscription {
@@ -30,13 +32,15 @@ public class RolesEventsSubscription {
     private final RoleProfileRepository roleProfiles;
     private final PostRepository posts;
     private final SuperviseeRepository supervisees;
+    private final ComplianceService compliance;
     private final Clock clock;
 
     RolesEventsSubscription(RoleProfileRepository roleProfiles, PostRepository posts, SuperviseeRepository supervisees,
-            Clock clock) {
+            ComplianceService compliance, Clock clock) {
         this.roleProfiles = roleProfiles;
         this.posts = posts;
         this.supervisees = supervisees;
+        this.compliance = compliance;
         this.clock = clock;
     }
 
@@ -81,6 +85,10 @@ public class RolesEventsSubscription {
         if (post.holderStaffReference() != null
                 && supervisees.find(post.organisationCode(), post.holderStaffReference()).isEmpty()) {
             supervisees.persist(new Supervisee(post.organisationCode(), post.holderStaffReference(), clock.instant()));
+        }
+        if (post.holderStaffReference() != null) {
+            posts.flush();
+            compliance.reviewPerson(post.organisationCode(), post.holderStaffReference());
         }
     }
 }

@@ -18,6 +18,8 @@ public class SupervisorEvents {
     public static final String TOPIC = "lxp.supervision.supervisor.v1";
     public static final String REGISTERED = "lxp.supervision.SupervisorRegistered";
     public static final String CHANGED = "lxp.supervision.SupervisorChanged";
+    public static final String OVER_CAPACITY = "lxp.supervision.SupervisorOverCapacity";
+    public static final String WITHIN_CAPACITY = "lxp.supervision.SupervisorWithinCapacity";
 
     private final Outbox outbox;
 
@@ -26,12 +28,12 @@ public class SupervisorEvents {
     }
 
     public record SupervisorState(UUID id, String organisationCode, String staffReference, boolean livedExperience,
-            String lxpFamily, String lxpLevel, int maxSupervisees, boolean active, int version) {
+            String lxpFamily, String lxpLevel, int maxSupervisees, boolean overCapacity, boolean active, int version) {
 
         static SupervisorState of(Supervisor supervisor) {
             return new SupervisorState(supervisor.id(), supervisor.organisationCode(), supervisor.staffReference(),
                     supervisor.livedExperience(), supervisor.lxpFamily(), supervisor.lxpLevel(),
-                    supervisor.maxSupervisees(), supervisor.active(), supervisor.version());
+                    supervisor.maxSupervisees(), supervisor.overCapacity(), supervisor.active(), supervisor.version());
         }
     }
 

@@ -49,6 +49,11 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
                 Sort.by("createdAt").and("id"), Agreement.Status.ACTIVE, day);
     }
 
+    public List<Agreement> activeIn(String organisation) {
+        return list("organisationCode = ?1 and status = ?2", Sort.by("createdAt").and("id"), organisation,
+                Agreement.Status.ACTIVE);
+    }
+
     public List<Agreement> activeOfSupervisor(UUID supervisorId) {
         return list("supervisorId = ?1 and status = ?2", Sort.by("createdAt"), supervisorId, Agreement.Status.ACTIVE);
     }

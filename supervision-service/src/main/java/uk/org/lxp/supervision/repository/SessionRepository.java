@@ -1,6 +1,7 @@
 package uk.org.lxp.supervision.repository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
+import uk.org.lxp.api.Today;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.paging.Where;
 import uk.org.lxp.supervision.SessionStatus;
@@ -53,6 +55,29 @@ public class SessionRepository implements PanacheRepositoryBase<SupervisionSessi
         String person = "(organisationCode = :organisation and superviseeStaffReference = :person)"
                 + (asSupervisor.isPresent() ? " or supervisorId = :supervisor" : "");
         return list("(" + person + ") and status in :busy and startsAt >= :from and startsAt < :to", parameters);
+    }
+
+    /**
+     * An organisation's sessions that were to happen and nobody recorded, ended and planned before {@code before}
+     * (the end of the grace period for recording them).
+     */
+    public List<SupervisionSession> unrecordedBefore(String organisation, Instant before) {
+        return list("organisationCode = ?1 and status = ?2 and endsAt < ?3 and plannedAt < ?3", organisation,
+                SessionStatus.SCHEDULED, before);
+    }
+
+    /** The last day (in England) a session of the agreement was held and attended. */
+    public Optional<LocalDate> lastHeld(UUID agreementId) {
+        return getEntityManager().createQuery("select max(s.startsAt) from SupervisionSession s where s.agreementId = :agreement"
+                        + " and s.status = :held and s.attended = true", Instant.class)
+                .setParameter("agreement", agreementId).setParameter("held", SessionStatus.HELD).getResultStream()
+                .filter(start -> start != null).findFirst().map(start -> LocalDate.ofInstant(start, Today.ENGLAND));
+    }
+
+    /** The days (in England) of the agreement's sessions that have begun and that nobody has recorded yet. */
+    public List<LocalDate> awaitingRecord(UUID agreementId, Instant now) {
+        return list("agreementId = ?1 and status = ?2 and startsAt <= ?3", agreementId, SessionStatus.SCHEDULED, now)
+                .stream().map(session -> LocalDate.ofInstant(session.startsAt(), Today.ENGLAND)).toList();
     }
 
     /** Scheduled sessions starting between two instants (e.g. the whole of a day that became a bank holiday). */

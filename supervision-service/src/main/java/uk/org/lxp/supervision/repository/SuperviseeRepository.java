@@ -21,6 +21,15 @@ public class SuperviseeRepository implements PanacheRepositoryBase<Supervisee, U
         return find("organisationCode = ?1 and staffReference = ?2", organisation, staffReference).firstResultOptional();
     }
 
+    public List<Supervisee> inOrganisation(String organisation) {
+        return list("organisationCode", Sort.by("staffReference"), organisation);
+    }
+
+    public List<String> organisations() {
+        return getEntityManager().createQuery("select distinct s.organisationCode from Supervisee s", String.class)
+                .getResultList();
+    }
+
     /** An organisation's supervisees, or only the one with {@code staffReference}. */
     public List<Supervisee> list(String organisation, String staffReference, Paging paging) {
         return query(organisation, staffReference).page(Page.of(paging.page(), paging.size())).list();

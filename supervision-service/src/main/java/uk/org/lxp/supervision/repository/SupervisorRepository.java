@@ -20,6 +20,15 @@ public class SupervisorRepository implements PanacheRepositoryBase<Supervisor, U
         return find("organisationCode = ?1 and staffReference = ?2", organisationCode, staffReference).firstResultOptional();
     }
 
+    public List<Supervisor> allIn(String organisationCode) {
+        return list("organisationCode", Sort.by("staffReference"), organisationCode);
+    }
+
+    public List<String> organisations() {
+        return getEntityManager().createQuery("select distinct s.organisationCode from Supervisor s", String.class)
+                .getResultList();
+    }
+
     /** An organisation's supervisors, or only the one with {@code staffReference} when it is given. */
     public List<Supervisor> inOrganisation(String organisationCode, String staffReference, Paging paging) {
         return query(organisationCode, staffReference).page(Page.of(paging.page(), paging.size())).list();

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.org.lxp.supervision.Agreement;
+import uk.org.lxp.supervision.Compliance;
 import uk.org.lxp.supervision.SupervisionType;
 
 @Schema(name = "Agreement")
@@ -20,6 +21,11 @@ public record AgreementResponse(
         CadenceBody cadence,
         @Schema(description = "At least one session held in any this many days", example = "28") int minimumEveryDays,
         Agreement.Status status,
+        @Schema(description = "OVERDUE once the minimum standard is broken; COMPLIANT again when a session is held")
+        Compliance.Standing standing,
+        @Schema(description = "Since when it stands so", nullable = true, example = "2026-11-20") LocalDate standingSince,
+        @Schema(description = "The last day a session counted as held", nullable = true, example = "2026-10-23")
+        LocalDate lastHeldOn,
         @Schema(description = "Sessions are planned up to this day", nullable = true) LocalDate plannedUntil,
         int version,
         Instant createdAt,
@@ -29,6 +35,7 @@ public record AgreementResponse(
         return new AgreementResponse(agreement.id(), agreement.organisationCode(), agreement.superviseeStaffReference(),
                 agreement.supervisorId(), agreement.supervisorStaffReference(), agreement.type(),
                 CadenceBody.of(agreement.cadence()), agreement.minimumEveryDays(), agreement.status(),
+                agreement.standing(), agreement.standingSince(), agreement.lastHeldOn(),
                 agreement.plannedUntil(), agreement.version(), agreement.createdAt(), agreement.updatedAt());
     }
 }

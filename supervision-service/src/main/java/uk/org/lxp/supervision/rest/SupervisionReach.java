@@ -50,6 +50,14 @@ public class SupervisionReach {
         });
     }
 
+    /** Refused (403) unless the caller reads anyone's records there, or facilitates this group. */
+    void requireReadOfGroup(String organisation, UUID facilitatorId) {
+        readable(organisation).filter(person -> person.supervisorId().filter(facilitatorId::equals).isEmpty())
+                .ifPresent(person -> {
+                    throw new Refused("A supervisor reads the reflective practice groups it facilitates only");
+                });
+    }
+
     /**
      * Whose records a list filtered by person shows: the staff reference asked for (null: everyone's) when the caller
      * reads anyone's there, else the caller's own; refused (403) when a person asks for someone else's.

@@ -20,6 +20,7 @@ public record SupervisorResponse(
         WorkingHours workingHours,
         List<AwayPeriod> away,
         @Schema(nullable = true, example = "a.supervisor@nhs.net") String workEmail,
+        @Schema(description = "More people under active agreements (mentoring included) than the capacity") boolean overCapacity,
         boolean active,
         int version,
         Instant createdAt,
@@ -30,7 +31,7 @@ public record SupervisorResponse(
         return new SupervisorResponse(supervisor.id(), supervisor.organisationCode(), supervisor.staffReference(),
                 details.livedExperience(), details.lxpFamily(), details.lxpLevel(), details.maxSupervisees(),
                 WorkingHours.of(details.workingPattern()), details.away().stream().map(AwayPeriod::of).toList(),
-                details.workEmail(), supervisor.active(), supervisor.version(), supervisor.createdAt(),
+                details.workEmail(), supervisor.overCapacity(), supervisor.active(), supervisor.version(), supervisor.createdAt(),
                 supervisor.updatedAt());
     }
 }

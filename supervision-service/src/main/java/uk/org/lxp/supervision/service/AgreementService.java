@@ -43,6 +43,9 @@ import uk.org.lxp.supervision.repository.SupervisorRepository;
 @ApplicationScoped
 public class AgreementService {
 
+    /** A weekly mentoring series counts as overdue once two weeks pass without a session held. */
+    static final int MENTORING_STANDARD_DAYS = 14;
+
     private final AgreementRepository agreements;
     private final SupervisorRepository supervisors;
     private final SuperviseeRepository supervisees;
@@ -50,13 +53,14 @@ public class AgreementService {
     private final RoleProfileRepository roleProfiles;
     private final ArrangementRepository arrangements;
     private final SessionPlanning planning;
+    private final ComplianceService compliance;
     private final AgreementEvents events;
     private final Audit audit;
     private final Clock clock;
 
     AgreementService(AgreementRepository agreements, SupervisorRepository supervisors, SuperviseeRepository supervisees,
             PostRepository posts, RoleProfileRepository roleProfiles, ArrangementRepository arrangements,
-            SessionPlanning planning, AgreementEvents events, Audit audit, Clock clock) {
+            SessionPlanning planning, ComplianceService compliance, AgreementEvents events, Audit audit, Clock clock) {
         this.agreements = agreements;
         this.supervisors = supervisors;
         this.supervisees = supervisees;
@@ -64,6 +68,7 @@ public class AgreementService {
         this.roleProfiles = roleProfiles;
         this.arrangements = arrangements;
         this.planning = planning;
+        this.compliance = compliance;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -84,6 +89,10 @@ public class AgreementService {
     @Transactional
     public Agreement create(NewAgreement request) {
         String at = request.field();
+        if (request.type() == SupervisionType.MENTORING) {
+            throw RuleBroken.at(at + "type", "Mentoring is arranged for a trainee of a training cohort, not as a"
+                    + " supervision agreement");
+        }
         // Locked: agreements of one supervisor are made one at a time, so capacity and diaries are checked against
         // what the others made.
         Supervisor supervisor = supervisors.findByIdOptional(request.supervisorId(), LockModeType.PESSIMISTIC_WRITE)
@@ -116,7 +125,46 @@ public class AgreementService {
         events.record(AgreementEvents.CREATED, agreement);
         audit.record("agreement.created", "agreement", agreement.id().toString(), request);
         planning.planNew(agreement);
+        compliance.afterChangeOf(agreement);
         return agreement;
+    }
+
+    /**
+     * A trainee's weekly mentoring, planned like any agreement. The trainee need not hold a post; a mentor at capacity
+     * is not refused (a trainee must have a mentor) but is flagged over capacity.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Agreement mentoring(String organisationCode, String traineeReference, Supervisor mentor, Cadence cadence) {
+        Agreement agreement;
+        try {
+            agreement = new Agreement(organisationCode, traineeReference, mentor,
+                    new Agreement.Terms(SupervisionType.MENTORING, cadence, MENTORING_STANDARD_DAYS), clock.instant());
+        } catch (IllegalArgumentException refused) {
+            throw RuleBroken.at("mentorId", refused.getMessage());
+        }
+        agreements.persistAndFlush(agreement);
+        events.record(AgreementEvents.CREATED, agreement);
+        planning.planNew(agreement);
+        compliance.afterChangeOf(agreement);
+        return agreement;
+    }
+
+    /**
+     * Ends an agreement the suite made itself (a trainee's mentoring) after a day; one that had not begun by then ends
+     * before its first day, with no session.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endMade(UUID id, LocalDate lastDay) {
+        Agreement agreement = load(id);
+        if (agreement.status() == Agreement.Status.ENDED) {
+            return;
+        }
+        LocalDate beforeItBegan = agreement.cadence().firstDay().minusDays(1);
+        agreement.end(lastDay.isBefore(beforeItBegan) ? beforeItBegan : lastDay, clock.instant());
+        agreements.flush();
+        events.record(AgreementEvents.ENDED, agreement);
+        planning.replanFuture(agreement);
+        compliance.afterChangeOf(agreement);
     }
 
     /** Makes many agreements of one organisation, all or nothing. */
@@ -138,6 +186,11 @@ public class AgreementService {
         Agreement agreement = load(id);
         mayChange.accept(agreement);
         ETags.requireMatch(ifMatch, agreement.version());
+        requireNotMentoring(agreement);
+        if (request.type() == SupervisionType.MENTORING) {
+            throw RuleBroken.at("type", "Mentoring is arranged for a trainee of a training cohort, not as a"
+                    + " supervision agreement");
+        }
         requireSame("organisationCode", agreement.organisationCode(), request.organisationCode());
         requireSame("superviseeStaffReference", agreement.superviseeStaffReference(), request.superviseeStaffReference());
         requireSame("supervisorId", agreement.supervisorId(), request.supervisorId());
@@ -153,6 +206,7 @@ public class AgreementService {
             events.record(AgreementEvents.CHANGED, agreement);
             audit.record("agreement.changed", "agreement", id.toString(), terms);
             planning.replanFuture(agreement);
+            compliance.afterChangeOf(agreement);
         }
         return agreement;
     }
@@ -163,6 +217,7 @@ public class AgreementService {
         Agreement agreement = load(id);
         mayChange.accept(agreement);
         ETags.requireMatch(ifMatch, agreement.version());
+        requireNotMentoring(agreement);
         try {
             agreement.end(lastDay, clock.instant());
         } catch (IllegalStateException ended) {
@@ -174,6 +229,7 @@ public class AgreementService {
         events.record(AgreementEvents.ENDED, agreement);
         audit.record("agreement.ended", "agreement", id.toString(), Map.of("lastDay", lastDay.toString()));
         planning.replanFuture(agreement);
+        compliance.afterChangeOf(agreement);
         return agreement;
     }
 
@@ -191,6 +247,13 @@ public class AgreementService {
             return new Agreement.Terms(request.type(), request.cadence(), minimum);
         } catch (IllegalArgumentException refused) {
             throw InvalidRequest.inBody(request.field() + "minimumEveryDays", refused.getMessage());
+        }
+    }
+
+    private static void requireNotMentoring(Agreement agreement) {
+        if (agreement.type() == SupervisionType.MENTORING) {
+            throw RuleBroken.at("type", "A trainee's mentoring follows its training cohort: change the trainee's mentor,"
+                    + " or record their completion or withdrawal");
         }
     }
 

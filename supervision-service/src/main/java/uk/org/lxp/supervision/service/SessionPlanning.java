@@ -23,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import uk.org.lxp.api.Today;
 import uk.org.lxp.supervision.Agreement;
 import uk.org.lxp.supervision.Diary;
@@ -35,6 +34,7 @@ import uk.org.lxp.supervision.WorkingPattern;
 import uk.org.lxp.supervision.events.SessionEvents;
 import uk.org.lxp.supervision.repository.AgreementRepository;
 import uk.org.lxp.supervision.repository.BankHolidayRepository;
+import uk.org.lxp.supervision.repository.GroupSessionRepository;
 import uk.org.lxp.supervision.repository.SessionRepository;
 import uk.org.lxp.supervision.repository.SuperviseeRepository;
 import uk.org.lxp.supervision.repository.SupervisorRepository;
@@ -56,13 +56,15 @@ public class SessionPlanning {
     private final SupervisorRepository supervisors;
     private final SuperviseeRepository supervisees;
     private final BankHolidayRepository bankHolidays;
+    private final GroupSessionRepository meetings;
     private final SessionEvents events;
     private final Clock clock;
     private final int horizonWeeks;
     private final Duration buffer;
 
     SessionPlanning(AgreementRepository agreements, SessionRepository sessions, SupervisorRepository supervisors,
-            SuperviseeRepository supervisees, BankHolidayRepository bankHolidays, SessionEvents events, Clock clock,
+            SuperviseeRepository supervisees, BankHolidayRepository bankHolidays, GroupSessionRepository meetings,
+            SessionEvents events, Clock clock,
             @ConfigProperty(name = "lxp.supervision.horizon-weeks") int horizonWeeks,
             @ConfigProperty(name = "lxp.supervision.buffer") Duration buffer) {
         this.agreements = agreements;
@@ -70,6 +72,7 @@ public class SessionPlanning {
         this.supervisors = supervisors;
         this.supervisees = supervisees;
         this.bankHolidays = bankHolidays;
+        this.meetings = meetings;
         this.events = events;
         this.clock = clock;
         this.horizonWeeks = horizonWeeks;
@@ -164,8 +167,6 @@ public class SessionPlanning {
      * Daily: every active agreement's sessions are planned up to the horizon from today, each in its own
      * transaction, so that one that fails (it is logged, and tried again the next day) holds up no other.
      */
-    @Scheduled(cron = "${lxp.supervision.plan-ahead-cron}", timeZone = "Europe/London",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void extendHorizon() {
         LocalDate horizon = horizon();
         int extended = 0;
@@ -288,30 +289,53 @@ public class SessionPlanning {
      */
     private Diaries diaries(Agreement agreement, LocalDate from, LocalDate to, Set<UUID> leaveOut) {
         Supervisor supervisor = supervisors.findById(agreement.supervisorId());
-        String organisation = agreement.organisationCode();
-        String superviseeReference = agreement.superviseeStaffReference();
-        Optional<Supervisee> supervisee = supervisees.find(organisation, superviseeReference);
-        Optional<Supervisor> superviseeAsSupervisor = supervisors.find(organisation, superviseeReference);
-        WorkingPattern superviseePattern = supervisee.filter(Supervisee::hasOwnPattern).map(Supervisee::workingPattern)
-                .or(() -> superviseeAsSupervisor.map(Supervisor::workingPattern)).orElse(WorkingPattern.STANDARD);
-        Diary supervisorDiary = new Diary(supervisor.workingPattern(), supervisor.away());
-        Diary superviseeDiary = new Diary(superviseePattern, superviseeAsSupervisor.map(Supervisor::away).orElse(List.of()));
-        // A week either side: a session may move within its week.
+        return new Diaries(diaryOf(supervisor, from, to, leaveOut),
+                diaryOf(agreement.organisationCode(), agreement.superviseeStaffReference(), from, to, leaveOut));
+    }
+
+    /** A supervisor's diary for a span of days: what they are booked for in every role. */
+    public Diary diaryOf(Supervisor supervisor, LocalDate from, LocalDate to) {
+        return diaryOf(supervisor, from, to, Set.of());
+    }
+
+    /** A person's diary for a span of days: as supervisee, and as supervisor when they are one. */
+    public Diary diaryOf(String organisation, String staffReference, LocalDate from, LocalDate to) {
+        return diaryOf(organisation, staffReference, from, to, Set.of());
+    }
+
+    private Diary diaryOf(Supervisor supervisor, LocalDate from, LocalDate to, Set<UUID> leaveOut) {
+        Diary diary = new Diary(supervisor.workingPattern(), supervisor.away());
+        book(diary, Optional.of(supervisor.id()), supervisor.organisationCode(), supervisor.staffReference(), from, to,
+                leaveOut);
+        return diary;
+    }
+
+    private Diary diaryOf(String organisation, String staffReference, LocalDate from, LocalDate to, Set<UUID> leaveOut) {
+        Optional<Supervisee> supervisee = supervisees.find(organisation, staffReference);
+        Optional<Supervisor> asSupervisor = supervisors.find(organisation, staffReference);
+        WorkingPattern pattern = supervisee.filter(Supervisee::hasOwnPattern).map(Supervisee::workingPattern)
+                .or(() -> asSupervisor.map(Supervisor::workingPattern)).orElse(WorkingPattern.STANDARD);
+        Diary diary = new Diary(pattern, asSupervisor.map(Supervisor::away).orElse(List.of()));
+        book(diary, asSupervisor.map(Supervisor::id), organisation, staffReference, from, to, leaveOut);
+        return diary;
+    }
+
+    /**
+     * Books the person's sessions and reflective practice meetings in a week either side of the span (a session may
+     * move within its week), except those {@code leaveOut}.
+     */
+    private void book(Diary diary, Optional<UUID> asSupervisor, String organisation, String staffReference,
+            LocalDate from, LocalDate to, Set<UUID> leaveOut) {
         Instant windowStart = from.minusDays(8).atStartOfDay(Today.ENGLAND).toInstant();
         Instant windowEnd = to.plusDays(8).atStartOfDay(Today.ENGLAND).toInstant();
-        book(supervisorDiary, sessions.bookedFor(Optional.of(supervisor.id()), supervisor.organisationCode(),
-                supervisor.staffReference(), windowStart, windowEnd), leaveOut);
-        book(superviseeDiary, sessions.bookedFor(superviseeAsSupervisor.map(Supervisor::id), organisation,
-                superviseeReference, windowStart, windowEnd), leaveOut);
-        return new Diaries(supervisorDiary, superviseeDiary);
-    }
-
-    private static void book(Diary diary, List<SupervisionSession> booked, Set<UUID> leaveOut) {
-        booked.stream().filter(session -> !leaveOut.contains(session.id()))
+        sessions.bookedFor(asSupervisor, organisation, staffReference, windowStart, windowEnd).stream()
+                .filter(session -> !leaveOut.contains(session.id()))
                 .forEach(session -> diary.book(local(session.startsAt()), local(session.endsAt())));
+        meetings.bookedFor(asSupervisor, organisation, staffReference, windowStart, windowEnd)
+                .forEach(meeting -> diary.book(local(meeting.startsAt()), local(meeting.endsAt())));
     }
 
-    private SessionPlanner planner() {
+    public SessionPlanner planner() {
         return new SessionPlanner(bankHolidays.byDay(), buffer);
     }
 

@@ -35,13 +35,16 @@ public class SessionService {
 
     private final SessionRepository sessions;
     private final SessionPlanning planning;
+    private final ComplianceService compliance;
     private final SessionEvents events;
     private final Audit audit;
     private final Clock clock;
 
-    SessionService(SessionRepository sessions, SessionPlanning planning, SessionEvents events, Audit audit, Clock clock) {
+    SessionService(SessionRepository sessions, SessionPlanning planning, ComplianceService compliance, SessionEvents events,
+            Audit audit, Clock clock) {
         this.sessions = sessions;
         this.planning = planning;
+        this.compliance = compliance;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -142,5 +145,6 @@ public class SessionService {
             default -> SessionEvents.MISSED;
         }, List.of(session));
         audit.record("session." + outcome.status().name().toLowerCase(), "session", session.id().toString(), outcome);
+        compliance.afterOutcome(session);
     }
 }

@@ -33,16 +33,18 @@ public class SupervisorService {
     private final AgreementRepository agreements;
     private final Organisations organisations;
     private final SessionPlanning planning;
+    private final ComplianceService compliance;
     private final SupervisorEvents events;
     private final Audit audit;
     private final Clock clock;
 
     SupervisorService(SupervisorRepository supervisors, AgreementRepository agreements, Organisations organisations,
-            SessionPlanning planning, SupervisorEvents events, Audit audit, Clock clock) {
+            SessionPlanning planning, ComplianceService compliance, SupervisorEvents events, Audit audit, Clock clock) {
         this.supervisors = supervisors;
         this.agreements = agreements;
         this.organisations = organisations;
         this.planning = planning;
+        this.compliance = compliance;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -141,6 +143,7 @@ public class SupervisorService {
         if (timeChanged) {
             planning.replanFuture(agreements.activeOfSupervisor(supervisor.id()));
         }
+        compliance.reviewCapacity(supervisor);
         return true;
     }
 
