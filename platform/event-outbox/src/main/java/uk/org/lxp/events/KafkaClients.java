@@ -2,6 +2,7 @@ package uk.org.lxp.events;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,29 +11,50 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Creates the Kafka clients of the relay and the consumers, all from {@code kafka.bootstrap.servers}. */
+/**
+ * Creates the Kafka clients of the relay and the consumers, all from {@code kafka.bootstrap.servers} and, where the
+ * broker asks its clients to authenticate (in production, SCRAM over TLS, each service with its own user and ACLs),
+ * {@code kafka.security.protocol}, {@code kafka.sasl.mechanism}, {@code kafka.sasl.jaas.config} and the broker's CA
+ * ({@code kafka.ssl.truststore.type}, {@code kafka.ssl.truststore.location}).
+ */
 @ApplicationScoped
 public class KafkaClients {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> connection = new HashMap<>();
     private final String applicationName;
 
     KafkaClients(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "kafka.security.protocol") Optional<String> securityProtocol,
+            @ConfigProperty(name = "kafka.sasl.mechanism") Optional<String> saslMechanism,
+            @ConfigProperty(name = "kafka.sasl.jaas.config") Optional<String> saslJaasConfig,
+            @ConfigProperty(name = "kafka.ssl.truststore.type") Optional<String> truststoreType,
+            @ConfigProperty(name = "kafka.ssl.truststore.location") Optional<String> truststoreLocation,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this.bootstrapServers = bootstrapServers;
+        connection.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        securityProtocol.ifPresent(value -> connection.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, value));
+        saslMechanism.ifPresent(value -> connection.put(SaslConfigs.SASL_MECHANISM, value));
+        saslJaasConfig.ifPresent(value -> connection.put(SaslConfigs.SASL_JAAS_CONFIG, value));
+        truststoreType.ifPresent(value -> connection.put(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, value));
+        truststoreLocation.ifPresent(value -> connection.put(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, value));
         this.applicationName = applicationName;
+    }
+
+    /** Where the broker is and how to authenticate to it: what every client of this service starts from. */
+    Map<String, Object> connection() {
+        return new HashMap<>(connection);
     }
 
     /** Idempotent, acks=all: a retried send never duplicates or reorders records within a partition. */
     public KafkaProducer<String, byte[]> reliableProducer(String purpose, int deliveryTimeoutMs) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection();
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -48,8 +70,7 @@ public class KafkaClients {
 
     /** A consumer outside any group, for reading a topic from its start (e.g. a dead-letter topic) without committing. */
     public KafkaConsumer<String, byte[]> reader(String purpose) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection();
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -61,8 +82,7 @@ public class KafkaClients {
 
     /** Manual commits only, read-committed, starting from the earliest record for a new group. */
     public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = connection();
         config.put(CommonClientConfigs.CLIENT_ID_CONFIG, groupId);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
