@@ -108,12 +108,12 @@ class ParityFindingResourceTest {
         JsonPath resolved = findingOf("RESOLVED");
         assertThat(resolved.getString("items[0].statusComment")).contains("No longer detected");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> topics.readAll("lxp.pay-equity.parity-finding.v1").stream()
-                .filter(record -> id.equals(record.key()))
+        // In this order; an evaluation between them may also publish an update of the evidence.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(topics.readAll("lxp.pay-equity.parity-finding.v1")
+                .stream().filter(record -> id.equals(record.key()))
                 .map(record -> new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                .toList()
-                .equals(java.util.List.of("lxp.payequity.ParityFindingRaised", "lxp.payequity.ParityFindingAcknowledged",
-                        "lxp.payequity.ParityFindingResolved")));
+                .toList()).containsSubsequence("lxp.payequity.ParityFindingRaised", "lxp.payequity.ParityFindingAcknowledged",
+                        "lxp.payequity.ParityFindingResolved"));
         String data = topics.readAll("lxp.pay-equity.parity-finding.v1").stream()
                 .filter(record -> id.equals(record.key())).map(record -> new String(record.value(), StandardCharsets.UTF_8))
                 .findFirst().orElseThrow();
