@@ -49,7 +49,9 @@ import uk.org.lxp.supervision.repository.SupervisorRepository;
  * ({@code lxp.supervision.missed-after}); agreements become OVERDUE when their minimum standard is broken and
  * COMPLIANT again when a session is held; post holders become UNSUPERVISED when, {@code lxp.supervision.unsupervised-after}
  * after their post was filled, they lack a kind of supervision their role asks for; supervisors are flagged over
- * capacity. Every change of state is an event, and marks the organisation's published figures for a refresh.
+ * capacity. Every change of state is an event; every review of a person or an organisation, and a supervisor going
+ * over or back within capacity, marks the
+ * organisation's published figures for a refresh.
  * Reviewed daily for everyone, and straight away for whoever a change touches.
  */
 @ApplicationScoped
@@ -151,7 +153,6 @@ public class ComplianceService {
         LocalDate today = Today.in(clock);
         reviewAgreement(agreements.findById(session.agreementId()), today);
         reviewPerson(session.organisationCode(), session.superviseeStaffReference());
-        figures.request(session.organisationCode());
     }
 
     /** After a group meeting's attendance: each member whose role counts it may stand differently. */
@@ -164,7 +165,6 @@ public class ComplianceService {
                     .forEach(agreement -> reviewAgreement(agreement, today));
             reviewPerson(session.organisationCode(), member);
         }
-        figures.request(session.organisationCode());
     }
 
     /** After an agreement was made, changed or ended, or a post or group membership changed: the person and their supervisor. */
@@ -173,7 +173,6 @@ public class ComplianceService {
         reviewAgreement(agreement, Today.in(clock));
         reviewPerson(agreement.organisationCode(), agreement.superviseeStaffReference());
         supervisors.findByIdOptional(agreement.supervisorId()).ifPresent(this::reviewCapacity);
-        figures.request(agreement.organisationCode());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -219,7 +218,6 @@ public class ComplianceService {
             agreements.flush();
             agreementEvents.record(agreement.standing() == Compliance.Standing.OVERDUE ? AgreementEvents.BECAME_OVERDUE
                     : AgreementEvents.BECAME_COMPLIANT, agreement);
-            figures.request(agreement.organisationCode());
         }
     }
 
@@ -258,7 +256,6 @@ public class ComplianceService {
         if (supervisee.stand(standing, missing, today)) {
             supervisees.flush();
             superviseeEvents.record(supervisee);
-            figures.request(organisation);
         }
     }
 

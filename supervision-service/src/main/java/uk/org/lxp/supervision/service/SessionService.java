@@ -3,7 +3,7 @@ package uk.org.lxp.supervision.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,13 +81,18 @@ public class SessionService {
         mayChange.accept(session);
         ETags.requireMatch(ifMatch, session.version());
         apply(session, outcome, "");
+        compliance.afterOutcome(session);
         return session;
     }
 
-    /** Records many outcomes (an HR system's history, say), all or nothing; a refusal names the item. */
+    /**
+     * Records many outcomes (an HR system's history, say), all or nothing; a refusal names the item. Compliance is
+     * reviewed once for each agreement the outcomes touch, after all of them, not once per session.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public OutcomesResult recordAll(List<SessionOutcome> outcomes, Consumer<SupervisionSession> mayChange) {
-        List<SupervisionSession> recorded = new ArrayList<>();
+        Map<UUID, SupervisionSession> lastOfAgreement = new LinkedHashMap<>();
+        int recorded = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             SessionOutcome item = outcomes.get(i);
             String at = "outcomes[" + i + "].";
@@ -95,9 +100,11 @@ public class SessionService {
                     UnknownReference.inBody(at + "sessionId", "No session with id " + item.sessionId()));
             mayChange.accept(session);
             apply(session, item.outcome(), at);
-            recorded.add(session);
+            lastOfAgreement.put(session.agreementId(), session);
+            recorded++;
         }
-        return new OutcomesResult(recorded.size());
+        lastOfAgreement.values().forEach(compliance::afterOutcome);
+        return new OutcomesResult(recorded);
     }
 
     /**
@@ -145,6 +152,5 @@ public class SessionService {
             default -> SessionEvents.MISSED;
         }, List.of(session));
         audit.record("session." + outcome.status().name().toLowerCase(), "session", session.id().toString(), outcome);
-        compliance.afterOutcome(session);
     }
 }
