@@ -1,8 +1,10 @@
 package uk.org.lxp.roles;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +18,8 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+
+import uk.org.lxp.api.Today;
 
 /**
  * A role in the catalogue: what the role is, the lived experience it requires, how it is banded, contracted
@@ -35,7 +39,22 @@ public class RoleProfile {
     public record Content(String title, RoleFamily family, RoleLevel level, LivedExperienceCriterion livedExperience,
             PayBand band, ContractBasis contractBasis, String staffGroupCode, boolean patientFacing,
             List<CompetenceDomain> competenceDomains, List<SupervisionRequirement> supervisionRequirements) {
+
+        /**
+         * Whether going from {@code before} to this changes what the role is. Only a small correction of the title
+         * (at most {@value #MOST_TITLE_CORRECTION} characters inserted, removed or replaced, e.g. a typo, counted from
+         * the title at the last material change so that small edits cannot add up to a new name) is not material; any change of family, level, lived experience, band, basis, staff group, patient contact,
+         * competences or supervision is.
+         */
+        public boolean differsMateriallyFrom(Content before, String titleAtLastMaterialChange) {
+            Content sameTitle = new Content(before.title(), family, level, livedExperience, band, contractBasis,
+                    staffGroupCode, patientFacing, competenceDomains, supervisionRequirements);
+            return !sameTitle.equals(before) || editDistance(titleAtLastMaterialChange, title) > MOST_TITLE_CORRECTION;
+        }
     }
+
+    static final int MOST_TITLE_CORRECTION = 3;
+    static final int MOST_RECORDS = 100;
 
     @Id
     private UUID id;
@@ -87,6 +106,38 @@ public class RoleProfile {
     @Column(nullable = false)
     private Status status;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "readiness_answers", nullable = false)
+    private List<ReadinessAnswer> readinessAnswers = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "steering_decisions", nullable = false)
+    private List<SteeringDecision> decisions = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "reviews", nullable = false)
+    private List<RoleReview> reviews = new ArrayList<>();
+
+    /** The revision at which what the role is last changed; a decision taken before it no longer stands. */
+    @Column(name = "last_material_revision", nullable = false)
+    private int lastMaterialRevision;
+
+    @Column(name = "last_material_change_at", nullable = false)
+    private Instant lastMaterialChangeAt;
+
+    @Column(name = "title_at_last_material_change", nullable = false)
+    private String titleAtLastMaterialChange;
+
+    /** Whether the steering group had approved the content that was published. */
+    @Column(name = "publication_approved", nullable = false)
+    private boolean publicationApproved;
+
+    @Column(name = "review_due")
+    private LocalDate reviewDue;
+
+    @Column(name = "review_overdue_since")
+    private LocalDate reviewOverdueSince;
+
     @Column(nullable = false)
     private int revision;
 
@@ -111,6 +162,7 @@ public class RoleProfile {
         this.revision = 1;
         this.createdAt = now;
         apply(content, now);
+        materialChange(now);
     }
 
     /** An organisation's own draft copy of a national template. */
@@ -124,30 +176,170 @@ public class RoleProfile {
         return new RoleProfile(organisation, id, content(), now);
     }
 
-    public void revise(Content content, Instant now) {
-        if (status == Status.RETIRED) {
-            throw new IllegalStateException("A retired profile cannot be changed");
+    /**
+     * A new version of what the profile says. A material change of a published profile of an organisation that
+     * co-produces its roles needs its steering group's approval first; a material change of a draft voids approvals of
+     * its earlier content.
+     */
+    public void revise(Content content, Instant now, RoleDevelopmentSettings settings) {
+        requireNotRetired();
+        boolean material = content.differsMateriallyFrom(content(), titleAtLastMaterialChange);
+        if (material && status == Status.PUBLISHED) {
+            requireApproval(SteeringDecision.Matter.REVISE, settings);
         }
         apply(content, now);
         revision++;
+        if (material) {
+            materialChange(now);
+        }
     }
 
-    public void publish(Instant now) {
+    private void materialChange(Instant now) {
+        lastMaterialRevision = revision;
+        lastMaterialChangeAt = now;
+        titleAtLastMaterialChange = title;
+    }
+
+    /**
+     * Publishes a draft. Where the owner co-produces its roles, the readiness questions must be settled and the
+     * steering group must have approved this content; the first review falls due the organisation's interval later.
+     */
+    public void publish(Instant now, LocalDate today, RoleDevelopmentSettings settings, Readiness readiness) {
         if (status != Status.DRAFT) {
             throw new IllegalStateException("Only a draft can be published; this profile is " + status);
         }
+        if (coProducedBy(settings) && !readiness.complete()) {
+            throw new CoProductionRequired("The readiness questions are not settled: " + readiness.missing().stream()
+                    .map(gap -> gap.topicCode() + " lacks " + gap.lacking()).toList());
+        }
+        requireApproval(SteeringDecision.Matter.PUBLISH, settings);
+        publicationApproved = standingDecision(SteeringDecision.Matter.PUBLISH)
+                .filter(decision -> decision.outcome() == SteeringDecision.Verdict.APPROVED).isPresent();
         status = Status.PUBLISHED;
         revision++;
         updatedAt = now;
+        reviewDue = isTemplate() ? null : today.plusMonths(settings.reviewEveryMonths());
     }
 
-    public void retire(Instant now) {
+    public void retire(Instant now, RoleDevelopmentSettings settings) {
         if (status == Status.RETIRED) {
             throw new IllegalStateException("The profile is already retired");
+        }
+        if (status == Status.PUBLISHED) {
+            requireApproval(SteeringDecision.Matter.RETIRE, settings);
         }
         status = Status.RETIRED;
         revision++;
         updatedAt = now;
+        reviewDue = null;
+        reviewOverdueSince = null;
+    }
+
+    /** Settles (or settles again) one readiness topic; an answer is not material, so approvals stand. */
+    public void answer(ReadinessAnswer answer, Instant now) {
+        requireNotRetired();
+        readinessAnswers.removeIf(held -> held.topicCode().equals(answer.topicCode()));
+        readinessAnswers.add(answer);
+        revision++;
+        updatedAt = now;
+    }
+
+    /** Records a steering group's decision on the matter it was asked, which must be one this profile can face. */
+    public void record(SteeringDecision decision, Instant now) {
+        if (isTemplate()) {
+            throw new IllegalArgumentException("A national template is not an organisation's role; no steering group decides on it");
+        }
+        Status facing = switch (decision.matter()) {
+            case PUBLISH -> Status.DRAFT;
+            case REVISE, RETIRE -> Status.PUBLISHED;
+        };
+        if (status != facing) {
+            throw new IllegalStateException("A decision to " + decision.matter() + " is for a " + facing
+                    + " profile; this profile is " + status);
+        }
+        if (decision.meetingOn().isBefore(LocalDate.ofInstant(lastMaterialChangeAt, Today.ENGLAND))) {
+            throw new IllegalArgumentException("The meeting on " + decision.meetingOn() + " was before the profile last"
+                    + " changed materially (" + LocalDate.ofInstant(lastMaterialChangeAt, Today.ENGLAND)
+                    + "): the group decided on content the profile no longer has");
+        }
+        if (decisions.size() >= MOST_RECORDS) {
+            throw new IllegalArgumentException("A profile keeps at most " + MOST_RECORDS + " decisions");
+        }
+        decisions.add(decision);
+        revision++;
+        updatedAt = now;
+    }
+
+    /** A review of the published role; the next one falls due the organisation's interval after it. */
+    public void review(RoleReview review, LocalDate today, RoleDevelopmentSettings settings) {
+        if (status != Status.PUBLISHED) {
+            throw new IllegalStateException("Only a published role is reviewed; this profile is " + status);
+        }
+        if (review.reviewedOn().isAfter(today)) {
+            throw new IllegalArgumentException("A review is recorded once it has taken place, not before");
+        }
+        if (reviews.size() >= MOST_RECORDS) {
+            throw new IllegalArgumentException("A profile keeps at most " + MOST_RECORDS + " reviews");
+        }
+        reviews.add(review);
+        LocalDate lastReviewed = reviews.stream().map(RoleReview::reviewedOn).max(LocalDate::compareTo).orElseThrow();
+        reviewDue = lastReviewed.plusMonths(settings.reviewEveryMonths());
+        // A review that leaves the role still overdue keeps it marked; one that does not clears it. A role not yet
+        // marked is left to the nightly check, which marks what fell due, once, with its event.
+        reviewOverdueSince = reviewOverdueSince != null && reviewDue.isBefore(today) ? reviewDue.plusDays(1) : null;
+        revision++;
+        updatedAt = review.recordedAt();
+    }
+
+    /** Marks the role's review overdue once its due day has passed; false when nothing changed. */
+    public boolean markReviewOverdue(LocalDate today, Instant now) {
+        if (status != Status.PUBLISHED || reviewDue == null || !reviewDue.isBefore(today) || reviewOverdueSince != null) {
+            return false;
+        }
+        reviewOverdueSince = reviewDue.plusDays(1);
+        revision++;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Whether the role was made together: its readiness questions settled and its publication approved. */
+    public boolean coProduced(Readiness readiness) {
+        return status == Status.PUBLISHED && publicationApproved && readiness.complete();
+    }
+
+    /**
+     * Where the owner co-produces its roles, the group's latest decision on the matter, taken since the content last
+     * changed materially, must be an approval: a later decision to decline or to ask for changes overrides it.
+     */
+    private void requireApproval(SteeringDecision.Matter matter, RoleDevelopmentSettings settings) {
+        boolean approved = standingDecision(matter)
+                .filter(decision -> decision.outcome() == SteeringDecision.Verdict.APPROVED).isPresent();
+        if (coProducedBy(settings) && !approved) {
+            throw new CoProductionRequired(ownerOdsCode + " co-produces its roles: to " + matter.name().toLowerCase()
+                    + " this profile needs its steering group's approval as its latest decision on that, recorded since"
+                    + " its content last changed materially (revision " + lastMaterialRevision + ")");
+        }
+    }
+
+    /** The latest decision on the matter that still concerns the profile's content. */
+    private Optional<SteeringDecision> standingDecision(SteeringDecision.Matter matter) {
+        SteeringDecision standing = null;
+        for (SteeringDecision decision : decisions) {
+            if (decision.concerns(matter, lastMaterialRevision)) {
+                standing = decision;
+            }
+        }
+        return Optional.ofNullable(standing);
+    }
+
+    private boolean coProducedBy(RoleDevelopmentSettings settings) {
+        return !isTemplate() && settings.requiresCoProduction();
+    }
+
+    private void requireNotRetired() {
+        if (status == Status.RETIRED) {
+            throw new IllegalStateException("A retired profile cannot be changed");
+        }
     }
 
     /**
@@ -195,6 +387,51 @@ public class RoleProfile {
     public Content content() {
         return new Content(title, family, level, livedExperience, band, contractBasis, staffGroupCode, patientFacing,
                 List.copyOf(competenceDomains), List.copyOf(supervisionRequirements));
+    }
+
+    /** Characters inserted, removed or replaced to turn one title into the other (Levenshtein). */
+    static int editDistance(String from, String to) {
+        int[] previous = new int[to.length() + 1];
+        int[] current = new int[to.length() + 1];
+        for (int j = 0; j <= to.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= from.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= to.length(); j++) {
+                int replace = previous[j - 1] + (from.charAt(i - 1) == to.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[to.length()];
+    }
+
+    public List<ReadinessAnswer> readinessAnswers() {
+        return List.copyOf(readinessAnswers);
+    }
+
+    /** The decisions as every reader may see them: those present counted by perspective. */
+    public List<DecisionSummary> decisions() {
+        return decisions.stream().map(DecisionSummary::of).toList();
+    }
+
+    public List<RoleReview> reviews() {
+        return List.copyOf(reviews);
+    }
+
+    public LocalDate reviewDue() {
+        return reviewDue;
+    }
+
+    public LocalDate reviewOverdueSince() {
+        return reviewOverdueSince;
+    }
+
+    public boolean publicationApproved() {
+        return publicationApproved;
     }
 
     public boolean isTemplate() {

@@ -49,6 +49,7 @@ public final class DemoDataLoader {
         DemoSummary.Count organisations = new OrganisationPhase(calls, json, progress).run(data.organisations());
         CataloguePhase.Result catalogue = new CataloguePhase(calls, json, progress).run(data.catalogue());
         LocalDate today = SupervisionPhase.todayInEngland();
+        new RoleDevelopmentPhase(calls, progress, today).run(data.roleDevelopment());
         EstablishmentPhase.Result establishment = new EstablishmentPhase(calls, json, progress, timeout, today)
                 .run(data.establishments(), catalogue.profileIds());
         SupervisionPhase.Result supervision = new SupervisionPhase(calls, progress, timeout, today)

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * show the problems the parity rules look for. Written declaratively in this package's JSON resources; the
  * repetitive rows are generated from them, the same every time.
  */
-record DemoDataSet(Organisations organisations, RoleCatalogue catalogue, List<Establishment> establishments,
-        List<Story> stories) {
+record DemoDataSet(Organisations organisations, RoleCatalogue catalogue, RoleDevelopmentPhase.Plan roleDevelopment,
+        List<Establishment> establishments, List<Story> stories) {
 
     static DemoDataSet standard() {
         ObjectMapper json = Json.mapper();
@@ -24,6 +24,7 @@ record DemoDataSet(Organisations organisations, RoleCatalogue catalogue, List<Es
                 .collect(Collectors.toMap(RoleCatalogue.Profile::key, profile -> profile.profile().band()));
         EstablishmentGenerator.Plan plan = read(json, "establishment.json", EstablishmentGenerator.Plan.class);
         return new DemoDataSet(read(json, "organisations.json", Organisations.class), catalogue,
+                read(json, "role-development.json", RoleDevelopmentPhase.Plan.class),
                 EstablishmentGenerator.generate(plan, bandByProfile),
                 List.of(read(json, "stories.json", Story[].class)));
     }

@@ -96,6 +96,11 @@ final class GatewayCalls {
             return send("POST", path, body, null, headers, alsoExpected);
         }
 
+        /** A POST that changes an existing resource, e.g. recording a decision on a profile. */
+        Reply post(String path, Object body, String ifMatch) {
+            return send("POST", path, body, ifMatch, Map.of());
+        }
+
         Reply put(String path, Object body, String ifMatch) {
             return send("PUT", path, body, ifMatch, Map.of());
         }

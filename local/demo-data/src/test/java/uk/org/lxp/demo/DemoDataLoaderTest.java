@@ -84,7 +84,14 @@ class DemoDataLoaderTest {
         assertThat(gateway.organisation("RGD").path("icbMemberships")).singleElement()
                 .satisfies(m -> assertThat(m.path("validTo").isNull()).isTrue());
         assertThat(gateway.organisation("RBS").path("icbMemberships").get(0).path("icbOdsCode").asText()).isEqualTo("QYG");
-        assertThat(gateway.profiles()).hasSize(21).allMatch(p -> p.path("status").asText().equals("PUBLISHED"));
+        assertThat(gateway.profiles()).hasSize(23).filteredOn(p -> !p.path("status").asText().equals("PUBLISHED"))
+                .singleElement().satisfies(sentBack -> {
+                    assertThat(sentBack.path("title").asText()).isEqualTo("Crisis Cafe Peer Support Worker");
+                    assertThat(sentBack.path("steeringDecisions").findValuesAsText("outcome"))
+                            .containsExactly("CHANGES_REQUESTED");
+                });
+        assertThat(progress).contains(
+                "role development: RGD co-produces its roles; 1 approved and published, 1 sent back with changes requested");
         assertThat(gateway.post("RXV", "RXV-LET-0001").path("status").asText()).isEqualTo("CLOSED");
         assertThat(gateway.comparators("RW4").path("byStaffGroup").path("07").asInt()).isEqualTo(28);
         assertThat(gateway.tokensIssuedTo(DemoClients.LXP_ADMIN)).isGreaterThan(1);

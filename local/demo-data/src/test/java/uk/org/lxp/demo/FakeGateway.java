@@ -56,6 +56,9 @@ final class FakeGateway implements AutoCloseable {
     private final Map<String, ObjectNode> meetings = new LinkedHashMap<>();
     private final Map<String, ObjectNode> cohorts = new LinkedHashMap<>();
     private final Map<String, ObjectNode> trainees = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> roleDevelopmentSettings = new HashMap<>();
+    private final Map<String, ObjectNode> steeringGroups = new LinkedHashMap<>();
+    private final Map<String, Map<String, JsonNode>> readinessAnswers = new HashMap<>();
     private final Map<String, String[]> idempotentResponses = new HashMap<>();
     private final Map<String, Integer> payRefusalsLeft = new HashMap<>();
     private final List<String> changes = new ArrayList<>();
@@ -199,6 +202,10 @@ final class FakeGateway implements AutoCloseable {
         }
         if (p.startsWith("/api/v1/role-profiles")) {
             return call.client().equals(admin) ? profiles(call) : forbidden(call);
+        }
+        if (p.startsWith("/api/v1/role-development-settings/") || p.equals("/api/v1/steering-groups")
+                || p.equals("/api/v1/readiness-topics")) {
+            return call.client().equals(admin) ? roleDevelopment(call) : forbidden(call);
         }
         if (p.equals("/api/v1/progression-routes")) {
             return call.client().equals(admin) ? routes(call) : forbidden(call);
@@ -424,6 +431,12 @@ final class FakeGateway implements AutoCloseable {
                             ? profile.path("ownerOdsCode").isNull() : profile.path("ownerOdsCode").asText().equals(owner))
                     .map(profile -> (JsonNode) profile.deepCopy().without("version")).collect(Collectors.toList()), call);
         }
+        if (call.method().equals("GET") && parts.length > 2 && parts[2].equals("readiness")) {
+            ArrayNode topics = json.createArrayNode();
+            readinessAnswers.getOrDefault(parts[1], Map.of()).forEach((code, answer) ->
+                    topics.add(json.createObjectNode().put("code", code).set("answer", answer)));
+            return new Answer(200, json.createObjectNode().set("topics", topics), etag(held));
+        }
         if (call.method().equals("GET")) {
             return new Answer(200, (JsonNode) held.deepCopy().without("version"), etag(held));
         }
@@ -438,9 +451,16 @@ final class FakeGateway implements AutoCloseable {
             return stale;
         }
         String status = held.path("status").asText();
+        if (parts.length > 2 && !parts[2].equals("publish")) {
+            return developRole(call, parts, held);
+        }
         if (parts.length > 2 && parts[2].equals("publish")) {
             if (!status.equals("DRAFT")) {
                 return problem(409, "Conflict", "Only a draft can be published; this profile is " + status);
+            }
+            Answer notCoProduced = requireCoProduction(parts[1], held);
+            if (notCoProduced != null) {
+                return notCoProduced;
             }
             status = "PUBLISHED";
         }
@@ -449,6 +469,71 @@ final class FakeGateway implements AutoCloseable {
         changed.put("status", status);
         changes.add((parts.length > 2 ? "published " : "revised ") + changed.path("title").asText());
         return new Answer(200, changed, etag(changed));
+    }
+
+    /** roles-service's settings, steering groups and readiness topics, as far as the loader uses them. */
+    private Answer roleDevelopment(Call call) {
+        String p = call.path();
+        if (p.startsWith("/api/v1/role-development-settings/")) {
+            String ods = p.substring(p.lastIndexOf('/') + 1);
+            ObjectNode held = roleDevelopmentSettings.computeIfAbsent(ods, o -> json.createObjectNode().put("odsCode", o)
+                    .put("requiresCoProduction", false).put("reviewEveryMonths", 12).put("version", 0));
+            if (call.method().equals("GET")) {
+                return new Answer(200, held, etag(held));
+            }
+            Answer stale = requireMatch(call, held);
+            if (stale != null) {
+                return stale;
+            }
+            ObjectNode changed = store(roleDevelopmentSettings, ods, (ObjectNode) call.body(), held.path("version").asInt() + 1);
+            changed.put("odsCode", ods);
+            changes.add("settings of " + ods);
+            return new Answer(200, changed, etag(changed));
+        }
+        if (p.equals("/api/v1/steering-groups")) {
+            if (call.method().equals("GET")) {
+                return page(steeringGroups.values().stream().filter(group -> group.path("ownerOdsCode").asText()
+                        .equals(call.query().get("owner"))).collect(Collectors.toList()), call);
+            }
+            ObjectNode created = store(steeringGroups, UUID.randomUUID().toString(), (ObjectNode) call.body(), 0);
+            changes.add("created steering group " + created.path("name").asText());
+            return new Answer(201, created, etag(created));
+        }
+        ArrayNode topics = json.createArrayNode();
+        for (String code : List.of("COMMUNITIES", "TEAM_READINESS", "TRAINING", "EMBEDDING", "JOB_DESCRIPTION")) {
+            topics.add(json.createObjectNode().put("code", code).put("topic", code).put("covers", "What " + code + " covers"));
+        }
+        return new Answer(200, topics, null);
+    }
+
+    /** A profile's readiness answers and steering decisions; each is a change of the profile. */
+    private Answer developRole(Call call, String[] parts, ObjectNode held) {
+        Map<String, JsonNode> answers = readinessAnswers.computeIfAbsent(parts[1], id -> new LinkedHashMap<>());
+        if (parts[2].equals("readiness") && parts.length > 3) {
+            answers.put(parts[3], call.body());
+        } else if (parts[2].equals("steering-decisions")) {
+            held.withArray("steeringDecisions").add(call.body());
+        } else {
+            return problem(404, "Not Found", "No route for " + call.method() + " " + call.path());
+        }
+        held.put("version", held.path("version").asInt() + 1);
+        changes.add(parts[2] + " of " + held.path("title").asText());
+        return new Answer(200, held, etag(held));
+    }
+
+    /** roles-service's rule: an organisation that co-produces publishes settled, approved profiles only. */
+    private Answer requireCoProduction(String id, ObjectNode held) {
+        JsonNode settings = roleDevelopmentSettings.get(held.path("ownerOdsCode").asText());
+        if (settings == null || !settings.path("requiresCoProduction").asBoolean()) {
+            return null;
+        }
+        Map<String, JsonNode> answers = readinessAnswers.getOrDefault(id, Map.of());
+        boolean settled = answers.size() == 5 && answers.values().stream().allMatch(answer ->
+                answer.path("perspectives").toString().contains("PEOPLE_WHO_USE_SERVICES")
+                        && answer.path("perspectives").toString().contains("TEAM_MEMBERS"));
+        boolean approved = held.path("steeringDecisions").findValuesAsText("outcome").contains("APPROVED");
+        return settled && approved ? null
+                : problem(422, "Unprocessable Content", "The readiness questions are not settled or not approved");
     }
 
     private Answer routes(Call call) {

@@ -3,6 +3,7 @@ package uk.org.lxp.stack;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -127,6 +128,7 @@ class LocalStackIT {
                 .startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT");
 
         superviseComplianceEndToEnd(gateway);
+        coProduceARoleEndToEnd(gateway);
 
         // The operator's view of every service's consumers: nothing parked after the demo data and this test.
         assertThat(run("dead-letters")).contains("roles-service: 0 dead letter(s)", "pay-equity-service: 0 dead letter(s)",
@@ -201,6 +203,58 @@ class LocalStackIT {
                 .then().statusCode(200).body("scope.code", equalTo("QWO")).body("supervisees", greaterThan(0));
         api(gateway, ics).queryParam("icb", "QYG").get("/api/v1/supervision-figures").then().statusCode(403);
         api(gateway, ics).queryParam("organisation", "RW4").get("/api/v1/supervision-figures").then().statusCode(403);
+    }
+
+    /**
+     * Co-produced role development through the gateway, as RGD's LXP lead signed in through Keycloak's login form: the
+     * demo's steering group has approved one new role and sent another back; the lead takes a third from draft through
+     * its readiness questions and the group's decision to publication; RGD's HR system may not record a decision.
+     */
+    private void coProduceARoleEndToEnd(String gateway) throws Exception {
+        String issuer = "http://127.0.0.1:" + environment.get(StackSettings.Port.KEYCLOAK.variable()) + "/realms/lxp";
+        String lead = UserSignIn.accessToken(issuer, gateway, "demo-lead-rgd", "demo-lead-rgd-demo");
+        api(gateway, lead).queryParam("owner", "RGD").queryParam("status", "DRAFT").get("/api/v1/role-profiles")
+                .then().statusCode(200)
+                .body("items.find { it.title == 'Crisis Cafe Peer Support Worker' }.steeringDecisions[0].outcome",
+                        equalTo("CHANGES_REQUESTED"));
+        int coProducedBefore = api(gateway, lead).queryParam("organisation", "RGD").get("/api/v1/role-development-figures")
+                .then().statusCode(200).body("coProduced", greaterThan(0)).extract().path("coProduced");
+
+        String id = api(gateway, lead).body(Map.of("ownerOdsCode", "RGD", "title", "Peer Support Worker (Older Adults) "
+                        + UUID.randomUUID().toString().substring(0, 6), "family", "PEER_SUPPORT", "level", "ENTRY",
+                "livedExperience", Map.of("essential", true, "focus", "OWN_MENTAL_HEALTH",
+                        "wording", "Personal lived experience of mental ill-health in later life"),
+                "band", "BAND_4", "contractBasis", "PERMANENT", "staffGroupCode", "07", "patientFacing", true))
+                .post("/api/v1/role-profiles").then().statusCode(201).extract().path("id");
+        String etag = api(gateway, lead).get("/api/v1/role-profiles/" + id).then().statusCode(200).extract().header("ETag");
+        api(gateway, lead).header("If-Match", etag).post("/api/v1/role-profiles/" + id + "/publish")
+                .then().statusCode(422).body("detail", containsString("readiness"));
+        List<String> topics = api(gateway, lead).queryParam("organisation", "RGD").get("/api/v1/readiness-topics")
+                .then().statusCode(200).extract().path("code");
+        for (String topic : topics) {
+            etag = api(gateway, lead).header("If-Match", etag)
+                    .body(Map.of("answer", "Settled at the older adults' co-production workshop",
+                            "perspectives", List.of("PEOPLE_WHO_USE_SERVICES", "CARERS", "TEAM_MEMBERS")))
+                    .put("/api/v1/role-profiles/" + id + "/readiness/" + topic).then().statusCode(200).extract().header("ETag");
+        }
+        String group = api(gateway, lead).queryParam("owner", "RGD").get("/api/v1/steering-groups")
+                .then().statusCode(200).extract().path("items[0].id");
+        Map<String, Object> decision = Map.of("steeringGroupId", group, "meetingOn",
+                LocalDate.now(ZoneId.of("Europe/London")).toString(), "matter", "PUBLISH", "outcome", "APPROVED",
+                "present", List.of("SG-RGD-02", "SG-RGD-04", "SG-RGD-05", "SG-RGD-07"),
+                "votes", List.of(Map.of("perspective", "LXP", "inFavour", 1, "against", 0, "abstained", 0),
+                        Map.of("perspective", "PERSON_WHO_USES_SERVICES", "inFavour", 1, "against", 0, "abstained", 0),
+                        Map.of("perspective", "CARER", "inFavour", 1, "against", 0, "abstained", 0),
+                        Map.of("perspective", "CLINICIAN", "inFavour", 0, "against", 0, "abstained", 1)),
+                "rationale", "Older adults and carers shaped the role; the team is ready");
+        api(gateway, run("token", "hr-rgd").get(0)).header("If-Match", etag).body(decision)
+                .post("/api/v1/role-profiles/" + id + "/steering-decisions").then().statusCode(403);
+        etag = api(gateway, lead).header("If-Match", etag).body(decision)
+                .post("/api/v1/role-profiles/" + id + "/steering-decisions").then().statusCode(200).extract().header("ETag");
+        api(gateway, lead).header("If-Match", etag).post("/api/v1/role-profiles/" + id + "/publish")
+                .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("readiness.complete", equalTo(true));
+        api(gateway, lead).queryParam("organisation", "RGD").get("/api/v1/role-development-figures")
+                .then().statusCode(200).body("coProduced", equalTo(coProducedBefore + 1));
     }
 
     /** The last value on the compliance figures topic for a key, read from the start as an ICS dashboard would. */

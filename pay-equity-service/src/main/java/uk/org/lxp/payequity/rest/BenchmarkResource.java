@@ -19,10 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
-import uk.org.lxp.http.problems.InvalidRequest;
 import uk.org.lxp.api.scope.CallerScope;
-import uk.org.lxp.api.scope.DataClass;
-import uk.org.lxp.api.scope.Reach;
 import uk.org.lxp.http.Violation;
 import uk.org.lxp.payequity.PayYear;
 import uk.org.lxp.payequity.service.BenchmarkService;
@@ -67,13 +64,8 @@ public class BenchmarkResource {
             @Parameter(description = "e.g. 2025-26", required = true) @QueryParam("payYear") @NotNull String payYear,
             @Parameter(description = "NHS staff group of the comparators") @QueryParam("comparatorStaffGroup") @DefaultValue("07")
             @Pattern(regexp = "0[1-9]|10", message = "must be a staff group code 01 to 10") String comparatorStaffGroup) {
-        if (organisation != null && icb != null) {
-            throw InvalidRequest.inQuery("icb", "give organisation or icb, not both");
-        }
+        scope.requireReadableAggregate(organisation, icb);
         PayYear year = PayScaleResource.parse(payYear, Violation::query, "payYear");
-        scope.requireKnownOrganisation(organisation, "organisation");
-        scope.requireKnownOrganisation(icb, "icb");
-        scope.requireRead(DataClass.AGGREGATE, Reach.of(organisation, icb));
         Scope reach = organisation != null ? new Scope(ScopeLevel.ORGANISATION, organisation)
                 : icb != null ? new Scope(ScopeLevel.ICB, icb) : new Scope(ScopeLevel.NATIONAL, null);
         return service.benchmark(reach, new BenchmarkService.Cohort(family, level, title, band), year,

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.paging.Where;
@@ -59,6 +60,18 @@ public class RoleProfileRepository implements PanacheRepositoryBase<RoleProfile,
                         + " and r.recordedAt <= :instant order by r.key.revision desc", RoleProfileRevision.class)
                 .setParameter("id", id).setParameter("instant", instant).setMaxResults(1)
                 .getResultStream().findFirst();
+    }
+
+    /** Published profiles whose review fell due before the day and is not yet marked overdue. */
+    public List<UUID> reviewsFallenDue(LocalDate today) {
+        return getEntityManager().createQuery("select p.id from RoleProfile p where p.status = :published"
+                        + " and p.reviewDue < :today and p.reviewOverdueSince is null order by p.id", UUID.class)
+                .setParameter("published", RoleProfile.Status.PUBLISHED).setParameter("today", today).getResultList();
+    }
+
+    /** Every profile the organisations own, whatever its status. */
+    public List<RoleProfile> ownedBy(Set<String> owners) {
+        return list("ownerOdsCode in :owners", Parameters.with("owners", owners));
     }
 
     private PanacheQuery<RoleProfile> query(Filter filter) {

@@ -2,7 +2,9 @@ package uk.org.lxp.roles.rest;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +45,8 @@ import uk.org.lxp.api.scope.CallerScope;
 import uk.org.lxp.api.scope.DataClass;
 import uk.org.lxp.roles.ContractBasis;
 import uk.org.lxp.roles.PayBand;
+import uk.org.lxp.roles.Readiness;
+import uk.org.lxp.roles.ReadinessAnswer;
 import uk.org.lxp.roles.RoleFamily;
 import uk.org.lxp.roles.RoleLevel;
 import uk.org.lxp.roles.RoleProfile;
@@ -125,7 +129,10 @@ public class RoleProfileResource {
             @Valid @BeanParam Paging paging) {
         var filter = new RoleProfileRepository.Filter(owner, icb, family, level, band, basis, status, misfiled,
                 scope.readable(DataClass.CATALOGUE).organisations().orElse(null), scope.today());
-        List<RoleProfileResponse> items = repository.list(filter, paging).stream().map(RoleProfileResponse::of).toList();
+        List<RoleProfile> listed = repository.list(filter, paging);
+        Map<UUID, Readiness> readiness = service.readiness(listed);
+        List<RoleProfileResponse> items = listed.stream()
+                .map(profile -> RoleProfileResponse.of(profile, readiness.get(profile.id()))).toList();
         return Page.of(items, paging, repository.count(filter));
     }
 
@@ -146,7 +153,7 @@ public class RoleProfileResource {
                     .orElseThrow(() -> new NotFound("Role profile " + id + " did not exist at " + asOf));
             return Response.ok(snapshot(revision)).build();
         }
-        return ETags.ok(RoleProfileResponse.of(profile), profile.version());
+        return current(profile);
     }
 
     @GET
@@ -172,6 +179,8 @@ public class RoleProfileResource {
     @APIResponse(responseCode = "404", description = "No such profile")
     @APIResponse(responseCode = "409", description = "The profile is retired")
     @APIResponse(responseCode = "412", description = "The profile changed since the If-Match version")
+    @APIResponse(responseCode = "422", description = "A material change of a published profile whose owner co-produces"
+            + " its roles, without its steering group's approval to revise")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response revise(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid RoleProfileRequest request) {
@@ -188,6 +197,8 @@ public class RoleProfileResource {
     @APIResponse(responseCode = "404", description = "No such profile")
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "422", description = "The owner co-produces its roles and the readiness questions are not"
+            + " settled, or the steering group's latest decision on publishing this content is not an approval")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return current(service.publish(id, ifMatch, this::requireEditRights));
@@ -203,9 +214,115 @@ public class RoleProfileResource {
     @APIResponse(responseCode = "404", description = "No such profile")
     @APIResponse(responseCode = "409", description = "Already retired")
     @APIResponse(responseCode = "412", description = "Stale If-Match")
+    @APIResponse(responseCode = "422", description = "A published profile whose owner co-produces its roles, without its"
+            + " steering group's approval to retire")
     @APIResponse(responseCode = "428", description = "If-Match is missing")
     public Response retire(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return current(service.retire(id, ifMatch, this::requireEditRights));
+    }
+
+    @Schema(name = "RoleProfileReadiness")
+    public record ReadinessView(
+            @Schema(description = "Whether every topic is settled with both sides", example = "false") boolean complete,
+            @Schema(description = "Each topic that applies to the profile, with its answer if it has one")
+            List<TopicAnswer> topics) {
+    }
+
+    @Schema(name = "ReadinessTopicAnswer")
+    public record TopicAnswer(
+            @Schema(example = "COMMUNITIES") String code,
+            @Schema(example = "Communities served") String topic,
+            @Schema(example = "Which people and communities the role represents or supports or connects to") String covers,
+            @Schema(description = "Null while the topic is unanswered", nullable = true) ReadinessAnswer answer,
+            @Schema(description = "What the topic still lacks; empty when it is settled") List<Readiness.Lack> lacking) {
+    }
+
+    @GET
+    @Path("/{id}/readiness")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR, Roles.PRACTITIONER})
+    @Operation(summary = "The readiness questions of a profile, each with its answer and what it still lacks")
+    @APIResponse(responseCode = "200", description = "The topics and answers; the ETag header holds the profile's version",
+            content = @Content(schema = @Schema(implementation = ReadinessView.class)))
+    @APIResponse(responseCode = "403", description = "A draft of an organisation the caller does not act for")
+    @APIResponse(responseCode = "404", description = "No such profile")
+    public Response readiness(@PathParam("id") UUID id) {
+        RoleProfile profile = readable(id);
+        return ETags.ok(readinessView(profile), profile.version());
+    }
+
+    @PUT
+    @Path("/{id}/readiness/{topicCode}")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
+    @Operation(summary = "Answer (or answer again) one readiness topic of a profile",
+            description = "Kept as a new revision; not a material change, so a steering group's approval stands.")
+    @APIResponse(responseCode = "200", description = "Answered; the ETag header holds the profile's new version",
+            content = @Content(schema = @Schema(implementation = ReadinessView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid answer")
+    @APIResponse(responseCode = "404", description = "No such profile, or no such topic applies to it")
+    @APIResponse(responseCode = "409", description = "The profile is retired")
+    @APIResponse(responseCode = "412", description = "The profile changed since the If-Match version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response answer(@PathParam("id") UUID id, @PathParam("topicCode") String topicCode,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ReadinessAnswerRequest request) {
+        RoleProfile profile = service.answer(id, ifMatch, topicCode, request.answer(), request.perspectives(),
+                this::requireEditRights);
+        return ETags.ok(readinessView(profile), profile.version());
+    }
+
+    @POST
+    @Path("/{id}/steering-decisions")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
+    @Operation(summary = "Record a steering group's decision on the profile as it stands",
+            description = "Where the owner co-produces its roles, publishing, materially revising or retiring a"
+                    + " profile needs an APPROVED decision on that matter taken since its content last changed"
+                    + " materially. The group must be the owner's or its ICB's, the members present its members, the"
+                    + " meeting quorate, and the votes those of the members present.")
+    @APIResponse(responseCode = "200", description = "Recorded as a new revision",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid decision, e.g. votes that do not add up to those present, a"
+            + " member listed twice or a meeting in the future")
+    @APIResponse(responseCode = "404", description = "No such profile")
+    @APIResponse(responseCode = "409", description = "The matter does not fit the profile's status, e.g. PUBLISH for a"
+            + " published profile")
+    @APIResponse(responseCode = "412", description = "The profile changed since the If-Match version")
+    @APIResponse(responseCode = "422", description = "An unknown steering group, another organisation's group, a member"
+            + " who is not in the group, a meeting that was not quorate, a meeting before the profile's content last"
+            + " changed materially, or a national template")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response recordDecision(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid SteeringDecisionRequest request) {
+        return current(service.recordDecision(id, ifMatch, request.taken(), this::requireEditRights));
+    }
+
+    @POST
+    @Path("/{id}/reviews")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
+    @Operation(summary = "Record a regular review of a published role",
+            description = "The next review falls due the organisation's interval after the latest review; an overdue"
+                    + " review is cleared when that is still ahead.")
+    @APIResponse(responseCode = "200", description = "Recorded as a new revision",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid review, e.g. one dated in the future")
+    @APIResponse(responseCode = "404", description = "No such profile")
+    @APIResponse(responseCode = "409", description = "The profile is not published")
+    @APIResponse(responseCode = "412", description = "The profile changed since the If-Match version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response review(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid RoleReviewRequest request) {
+        return current(service.review(id, ifMatch, request.reviewedOn(), request.perspectives(), request.outcome(),
+                request.summary(), this::requireEditRights));
+    }
+
+    private ReadinessView readinessView(RoleProfile profile) {
+        Readiness readiness = service.readiness(profile);
+        Map<String, List<Readiness.Lack>> lacking = new HashMap<>();
+        readiness.missing().forEach(gap -> lacking.put(gap.topicCode(), gap.lacking()));
+        Map<String, ReadinessAnswer> answers = new HashMap<>();
+        profile.readinessAnswers().forEach(answer -> answers.put(answer.topicCode(), answer));
+        return new ReadinessView(readiness.complete(), service.topicsOf(profile).stream()
+                .map(topic -> new TopicAnswer(topic.code(), topic.topic(), topic.covers(), answers.get(topic.code()),
+                        lacking.getOrDefault(topic.code(), List.of())))
+                .toList());
     }
 
     private void requireEditRights(RoleProfile profile) {
@@ -225,12 +342,12 @@ public class RoleProfileResource {
         return snapshots.convertValue(revision.snapshot(), RoleProfileResponse.class);
     }
 
-    private static Response created(RoleProfile profile) {
-        return ETags.created(URI.create("/api/v1/role-profiles/" + profile.id()), RoleProfileResponse.of(profile),
-                profile.version());
+    private Response created(RoleProfile profile) {
+        return ETags.created(URI.create("/api/v1/role-profiles/" + profile.id()),
+                RoleProfileResponse.of(profile, service.readiness(profile)), profile.version());
     }
 
-    private static Response current(RoleProfile profile) {
-        return ETags.ok(RoleProfileResponse.of(profile), profile.version());
+    private Response current(RoleProfile profile) {
+        return ETags.ok(RoleProfileResponse.of(profile, service.readiness(profile)), profile.version());
     }
 }

@@ -19,9 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.scope.CallerScope;
-import uk.org.lxp.api.scope.DataClass;
-import uk.org.lxp.api.scope.Reach;
-import uk.org.lxp.http.problems.InvalidRequest;
 import uk.org.lxp.http.problems.RuleBroken;
 import uk.org.lxp.supervision.service.SupervisionFigures;
 import uk.org.lxp.supervision.service.SupervisionFigures.Level;
@@ -66,9 +63,6 @@ public class SupervisionFiguresResource {
             @QueryParam("from") LocalDate from,
             @Parameter(description = "Last day of the period; today when left out", example = "2026-12-03")
             @QueryParam("to") LocalDate to) {
-        if (organisation != null && icb != null) {
-            throw InvalidRequest.inQuery("icb", "give organisation or icb, not both");
-        }
         LocalDate last = to == null ? scope.today() : to;
         LocalDate first = from == null ? last.minusDays(SupervisionFigures.DEFAULT_DAYS - 1) : from;
         if (last.isBefore(first)) {
@@ -77,9 +71,7 @@ public class SupervisionFiguresResource {
         if (ChronoUnit.DAYS.between(first, last) >= LONGEST_PERIOD_DAYS) {
             throw RuleBroken.inQuery("from", "A period is at most " + LONGEST_PERIOD_DAYS + " days");
         }
-        scope.requireKnownOrganisation(organisation, "organisation");
-        scope.requireKnownOrganisation(icb, "icb");
-        scope.requireRead(DataClass.AGGREGATE, Reach.of(organisation, icb));
+        scope.requireReadableAggregate(organisation, icb);
         Scope reach = organisation != null ? new Scope(Level.ORGANISATION, organisation)
                 : icb != null ? new Scope(Level.ICB, icb) : new Scope(Level.NATIONAL, null);
         return figures.of(reach, first, last, scope.seesSmallCohorts());

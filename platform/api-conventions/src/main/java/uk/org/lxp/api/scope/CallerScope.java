@@ -17,6 +17,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 import uk.org.lxp.api.Today;
 import uk.org.lxp.http.problems.Refused;
+import uk.org.lxp.http.problems.InvalidRequest;
 import uk.org.lxp.http.problems.UnknownReference;
 
 /**
@@ -98,6 +99,22 @@ public class CallerScope {
 
     public boolean seesSmallCohorts() {
         return policy().seesSmallCohorts(caller());
+    }
+
+    /**
+     * The reach an aggregate query names with its {@code organisation} or {@code icb} parameter (neither: the nation),
+     * once the caller may read it: 400 when both are given, 422 naming the parameter when one is unknown, 403 when it
+     * is outside the caller's scope.
+     */
+    public Reach requireReadableAggregate(String organisation, String icb) {
+        if (organisation != null && icb != null) {
+            throw InvalidRequest.inQuery("icb", "give organisation or icb, not both");
+        }
+        requireKnownOrganisation(organisation, "organisation");
+        requireKnownOrganisation(icb, "icb");
+        Reach reach = Reach.of(organisation, icb);
+        requireRead(DataClass.AGGREGATE, reach);
+        return reach;
     }
 
     /** 422 naming the field when the organisation is unknown, so a typo never reads as an empty or small answer. */
