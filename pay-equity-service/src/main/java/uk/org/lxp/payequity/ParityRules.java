@@ -24,7 +24,7 @@ public final class ParityRules {
 
     public enum Rule {
         BAND_VARIANCE, BELOW_COMPARATOR, SESSIONAL_UNDERPAYMENT, UNPAID_SUBSTITUTION, NO_SENIOR_POST,
-        FIXED_TERM_CONCENTRATION
+        FIXED_TERM_CONCENTRATION, BELOW_EVALUATED_BAND
     }
 
     public enum Severity { LOW, MEDIUM, HIGH }
@@ -38,7 +38,16 @@ public final class ParityRules {
     public record Organisation(String odsCode, String icb) {
     }
 
-    public record Profile(UUID id, String owner, String title, String family, String level, String band, String status) {
+    /**
+     * A profile as the rules see it; {@code evaluatedBands} (lowest first) and the job weight come from its own job
+     * evaluation, empty and null while it has none.
+     */
+    public record Profile(UUID id, String owner, String title, String family, String level, String band, String status,
+            List<String> evaluatedBands, Integer jobWeightMinimum, Integer jobWeightMaximum) {
+
+        public Profile(UUID id, String owner, String title, String family, String level, String band, String status) {
+            this(id, owner, title, family, level, band, status, List.of(), null, null);
+        }
 
         boolean inUse() {
             return owner != null && !"RETIRED".equals(status) && BANDS.contains(band);
@@ -81,6 +90,7 @@ public final class ParityRules {
         findings.addAll(unpaidSubstitution(facts));
         findings.addAll(noSeniorPost(facts));
         findings.addAll(fixedTermConcentration(facts));
+        findings.addAll(belowEvaluatedBand(facts));
         return findings;
     }
 
@@ -122,6 +132,31 @@ public final class ParityRules {
                 null, icb, high - low >= 3 ? Severity.HIGH : Severity.MEDIUM,
                 evidence("grouping", grouping, "group", group, "lowestBand", BANDS.get(low), "highestBand",
                         BANDS.get(high), "bandsApart", high - low, "bandsByOrganisation", bands)));
+    }
+
+    /**
+     * An organisation's role banded below the lowest band its own job evaluation evidences: by the NHS's own analytical
+     * scheme, the basis of equal pay for work of equal value, the work is worth more than the role is paid.
+     */
+    static List<Finding> belowEvaluatedBand(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        List<Finding> findings = new ArrayList<>();
+        for (Profile p : facts.profiles()) {
+            if (!p.inUse() || p.evaluatedBands().isEmpty() || !BANDS.contains(p.evaluatedBands().get(0))) {
+                continue;
+            }
+            int evaluatedRank = BANDS.indexOf(p.evaluatedBands().get(0));
+            if (p.rank() < evaluatedRank) {
+                findings.add(new Finding(Rule.BELOW_EVALUATED_BAND, "BELOW_EVALUATED_BAND|" + p.owner() + "|" + p.id(),
+                        p.title() + " (" + p.band() + ") in " + p.owner() + " is banded below the "
+                                + String.join(" to ", p.evaluatedBands()) + " its own job evaluation evidences",
+                        p.owner(), icbOf.get(p.owner()), evaluatedRank - p.rank() >= 2 ? Severity.HIGH : Severity.MEDIUM,
+                        evidence("roleProfileId", p.id().toString(), "title", p.title(), "band", p.band(),
+                                "evaluatedBands", p.evaluatedBands(), "jobWeightMinimum", p.jobWeightMinimum(),
+                                "jobWeightMaximum", p.jobWeightMaximum())));
+            }
+        }
+        return findings;
     }
 
     /** An LXP role banded below the typical band of the comparator role (staff group 07) in its own organisation. */

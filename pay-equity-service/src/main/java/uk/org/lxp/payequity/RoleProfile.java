@@ -1,5 +1,6 @@
 package uk.org.lxp.payequity;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -14,7 +15,15 @@ public class RoleProfile {
 
     /** The fields of roles-service's role profile event that this service keeps. */
     public record State(UUID id, String ownerOdsCode, String title, String family, String level, String band,
-            String contractBasis, String staffGroupCode, boolean patientFacing, String status, int revision) {
+            String contractBasis, String staffGroupCode, boolean patientFacing, String status, int revision,
+            Evaluation jobEvaluation) {
+    }
+
+    /** The part of roles-service's job evaluation this service keeps: the weight and the bands it evidences. */
+    public record Evaluation(Weight weight) {
+    }
+
+    public record Weight(int minimum, int maximum, List<String> bands) {
     }
 
     @Id
@@ -50,6 +59,16 @@ public class RoleProfile {
     @Column(name = "source_revision", nullable = false)
     private int sourceRevision;
 
+    @Column(name = "job_weight_min")
+    private Integer jobWeightMinimum;
+
+    @Column(name = "job_weight_max")
+    private Integer jobWeightMaximum;
+
+    /** The bands the job weight evidences, lowest first, comma-separated; null while the profile is not evaluated. */
+    @Column(name = "evaluated_bands")
+    private String evaluatedBands;
+
     protected RoleProfile() {
     }
 
@@ -73,6 +92,10 @@ public class RoleProfile {
         patientFacing = state.patientFacing();
         status = state.status();
         sourceRevision = state.revision();
+        Weight weight = state.jobEvaluation() == null ? null : state.jobEvaluation().weight();
+        jobWeightMinimum = weight == null ? null : weight.minimum();
+        jobWeightMaximum = weight == null ? null : weight.maximum();
+        evaluatedBands = weight == null || weight.bands().isEmpty() ? null : String.join(",", weight.bands());
         return true;
     }
 
@@ -102,6 +125,19 @@ public class RoleProfile {
 
     public String band() {
         return band;
+    }
+
+    /** The bands the profile's own job evaluation evidences, lowest first; empty while it has none. */
+    public List<String> evaluatedBands() {
+        return evaluatedBands == null ? List.of() : List.of(evaluatedBands.split(","));
+    }
+
+    public Integer jobWeightMinimum() {
+        return jobWeightMinimum;
+    }
+
+    public Integer jobWeightMaximum() {
+        return jobWeightMaximum;
     }
 
     public String contractBasis() {

@@ -121,6 +121,38 @@ class ParityFindingResourceTest {
     }
 
     @Test
+    void aRoleBandedBelowItsOwnJobEvaluationIsFoundAndResolvedWhenRebanded() {
+        UUID profile = UUID.randomUUID();
+        publishEvaluated(profile, "BAND_3", 3);
+        JsonPath found = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin())
+                        .when().get("/api/v1/parity-findings?rule=BELOW_EVALUATED_BAND&organisation=" + organisation)
+                        .then().statusCode(200).extract().jsonPath(),
+                page -> page.getInt("totalItems") == 1 && "OPEN".equals(page.getString("items[0].status")));
+        assertThat(found.getList("items[0].evidence.evaluatedBands")).containsExactly("BAND_4", "BAND_5");
+        assertThat(found.getInt("items[0].evidence.jobWeightMinimum")).isEqualTo(287);
+        assertThat(found.getString("items[0].severity")).isEqualTo("MEDIUM");
+
+        publishEvaluated(profile, "BAND_4", 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin())
+                        .when().get("/api/v1/parity-findings?rule=BELOW_EVALUATED_BAND&organisation=" + organisation)
+                        .then().statusCode(200).extract().jsonPath(),
+                page -> page.getInt("totalItems") == 1 && "RESOLVED".equals(page.getString("items[0].status")));
+    }
+
+    /** roles-service's event for a profile evaluated at a job weight of 287-343, Band 4 to Band 5. */
+    private void publishEvaluated(UUID id, String band, int revision) {
+        topics.publishCloudEvent("lxp.roles.role-profile.v1", id.toString(), "lxp.roles.RoleProfileEvaluated",
+                "/lxp/roles-service", """
+                        {"id":"%s","ownerOdsCode":"%s","title":"Peer Facilitator","family":"PEER_SUPPORT","level":"ENTRY",
+                         "band":"%s","contractBasis":"PERMANENT","staffGroupCode":"07","patientFacing":true,
+                         "status":"PUBLISHED","revision":%d,
+                         "jobEvaluation":{"id":"%s","evaluatedOn":"2026-11-12","factors":[],
+                           "panel":{"management":2,"staffSide":2,"withLivedExperience":1},
+                           "weight":{"minimum":287,"maximum":343,"bands":["BAND_4","BAND_5"]},
+                           "recordedAt":"2026-11-12T10:00:00Z"}}""".formatted(id, organisation, band, revision, UUID.randomUUID()));
+    }
+
+    @Test
     void findingsStayWithinTheCallersScopeAndEvaluationIsStable() {
         String id = findingOf("OPEN").getString("items[0].id");
         given().auth().oauth2(OidcTestServer.shared().token().roles("ics-analyst").icb(icb).signed())

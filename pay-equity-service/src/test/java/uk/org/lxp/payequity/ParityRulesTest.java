@@ -45,6 +45,38 @@ class ParityRulesTest {
         return findings.stream().filter(f -> f.rule() == rule).toList();
     }
 
+    private static Profile evaluated(String owner, String band, List<String> evaluatedBands) {
+        return new Profile(UUID.randomUUID(), owner, "Peer Facilitator", "PEER_SUPPORT", "ENTRY", band, "PUBLISHED",
+                evaluatedBands, 287, 343);
+    }
+
+    @Test
+    void aRoleBandedBelowEveryBandItsOwnEvaluationEvidencesIsBelowEvaluatedBand() {
+        Profile bandThree = evaluated("AAA", "BAND_3", List.of("BAND_4", "BAND_5"));
+
+        List<Finding> findings = of(run(List.of(bandThree), List.of(), List.of()), Rule.BELOW_EVALUATED_BAND);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.organisation()).isEqualTo("AAA");
+            assertThat(finding.icb()).isEqualTo("QWO");
+            assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(finding.evidence()).containsEntry("evaluatedBands", List.of("BAND_4", "BAND_5"))
+                    .containsEntry("jobWeightMinimum", 287).containsEntry("band", "BAND_3");
+        });
+        assertThat(of(run(List.of(evaluated("AAA", "BAND_2", List.of("BAND_4"))), List.of(), List.of()),
+                Rule.BELOW_EVALUATED_BAND)).singleElement().extracting(Finding::severity).isEqualTo(Severity.HIGH);
+    }
+
+    @Test
+    void aRoleBandedWithinOrAboveItsEvaluationOrNotEvaluatedIsNotBelowEvaluatedBand() {
+        List<Profile> profiles = List.of(evaluated("AAA", "BAND_4", List.of("BAND_4", "BAND_5")),
+                evaluated("BBB", "BAND_6", List.of("BAND_4", "BAND_5")), profile("CCC", "Peer Facilitator", "BAND_3"),
+                new Profile(UUID.randomUUID(), "AAA", "Retired", "PEER_SUPPORT", "ENTRY", "BAND_3", "RETIRED",
+                        List.of("BAND_5"), 330, 330));
+
+        assertThat(of(run(profiles, List.of(), List.of()), Rule.BELOW_EVALUATED_BAND)).isEmpty();
+    }
+
     @Test
     void theSameRoleTwoBandsApartInAnIcbIsBandVariance() {
         Profile low = profile("AAA", "Peer Facilitator", "BAND_3");

@@ -132,6 +132,10 @@ public class RoleProfile {
     @Column(name = "publication_approved", nullable = false)
     private boolean publicationApproved;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "job_evaluation")
+    private JobEvaluation jobEvaluation;
+
     @Column(name = "review_due")
     private LocalDate reviewDue;
 
@@ -233,6 +237,14 @@ public class RoleProfile {
         updatedAt = now;
         reviewDue = null;
         reviewOverdueSince = null;
+    }
+
+    /** A panel's evaluation of the role; it replaces the current one, which stays in the earlier revisions. */
+    public void evaluate(JobEvaluation evaluation, Instant now) {
+        requireNotRetired();
+        jobEvaluation = evaluation;
+        revision++;
+        updatedAt = now;
     }
 
     /** Settles (or settles again) one readiness topic; an answer is not material, so approvals stand. */
@@ -353,6 +365,10 @@ public class RoleProfile {
                     + " as non-clinical with no significant patient contact; a patient-facing peer role belongs in a"
                     + " clinical group such as 07 Additional Clinical Services");
         }
+        if (jobEvaluation != null && jobEvaluation.evidencesAbove(band)) {
+            concerns.add("Banded " + band + " below the " + jobEvaluation.weight().bands().get(0) + " its own job evaluation"
+                    + " evidences (job weight " + jobEvaluation.weight().minimum() + "-" + jobEvaluation.weight().maximum() + ")");
+        }
         if (!livedExperience.essential()) {
             concerns.add("Lived experience is not essential: without it this reads as a generic involvement role,"
                     + " not a lived experience practitioner role");
@@ -420,6 +436,11 @@ public class RoleProfile {
 
     public List<RoleReview> reviews() {
         return List.copyOf(reviews);
+    }
+
+    /** The current evaluation; null while the role has none. */
+    public JobEvaluation jobEvaluation() {
+        return jobEvaluation;
     }
 
     public LocalDate reviewDue() {

@@ -1,5 +1,6 @@
 package uk.org.lxp.demo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ final class CataloguePhase {
         progress.accept("role profiles: " + profiles);
         DemoSummary.Count routes = loadRoutes(admin, catalogue.routes(), ids);
         progress.accept("progression routes: " + routes);
+        progress.accept("job evaluations: " + loadEvaluations(admin, catalogue.evaluations(), ids));
         return new Result(Map.copyOf(ids), profiles, routes);
     }
 
@@ -74,6 +76,27 @@ final class CataloguePhase {
             }
         }
         return tally.of(routes.size());
+    }
+
+    /** Records each evaluation whose ratings the profile does not already carry; the panel met on the load's day. */
+    private DemoSummary.Count loadEvaluations(GatewayCalls.Caller admin, List<RoleCatalogue.Evaluation> evaluations,
+            Map<String, UUID> ids) {
+        Tally tally = new Tally();
+        for (RoleCatalogue.Evaluation evaluation : evaluations) {
+            UUID id = idOf(ids, evaluation.profile());
+            GatewayCalls.Reply profile = admin.get(PROFILES + "/" + id);
+            List<Map<String, Integer>> factors = new ArrayList<>();
+            for (int factor = 1; factor <= evaluation.levelsFrom().size(); factor++) {
+                factors.add(Map.of("factor", factor, "levelFrom", evaluation.levelsFrom().get(factor - 1),
+                        "levelTo", evaluation.levelsTo().get(factor - 1)));
+            }
+            if (!json.valueToTree(factors).equals(profile.body().path("jobEvaluation").path("factors"))) {
+                admin.put(PROFILES + "/" + id + "/job-evaluation", Map.of("evaluatedOn", SupervisionPhase.todayInEngland()
+                        .toString(), "factors", factors, "panel", evaluation.panel()), profile.etag());
+                tally.created(1);
+            }
+        }
+        return tally.of(evaluations.size());
     }
 
     /** roles-service's ProgressionRouteRequest. */

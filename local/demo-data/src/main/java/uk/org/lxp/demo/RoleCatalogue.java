@@ -3,7 +3,7 @@ package uk.org.lxp.demo;
 import java.util.List;
 
 /** The role profiles (national templates and trusts' own) and the progression routes between them. */
-record RoleCatalogue(List<Profile> profiles, List<Route> routes) {
+record RoleCatalogue(List<Profile> profiles, List<Route> routes, List<Evaluation> evaluations) {
 
     /** A profile under a key the data set refers to it by; {@code profile} is the body roles-service takes. */
     record Profile(String key, Content profile) {
@@ -28,6 +28,16 @@ record RoleCatalogue(List<Profile> profiles, List<Route> routes) {
     }
 
     record Supervision(String type, int minimumEveryDays) {
+    }
+
+    /**
+     * A job evaluation panel's ratings of a profile, by its key: the levels of the 16 factors from and to (the same for
+     * a single level), and the panel's make-up; roles-service scores it.
+     */
+    record Evaluation(String profile, List<Integer> levelsFrom, List<Integer> levelsTo, Panel panel) {
+    }
+
+    record Panel(int management, int staffSide, int withLivedExperience) {
     }
 
     /** A route between two profiles, by their keys. */

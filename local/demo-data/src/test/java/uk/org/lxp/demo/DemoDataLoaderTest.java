@@ -50,7 +50,8 @@ class DemoDataLoaderTest {
         assertThat(first.payRecords().created()).isEqualTo(first.payRecords().total()).isEqualTo(gateway.payRecordCount());
         assertThat(first.comparatorRecords().created()).isEqualTo(first.comparatorRecords().total());
         assertThat(first.openFindingsByRule()).containsOnlyKeys("BAND_VARIANCE", "BELOW_COMPARATOR",
-                "SESSIONAL_UNDERPAYMENT", "UNPAID_SUBSTITUTION", "NO_SENIOR_POST", "FIXED_TERM_CONCENTRATION")
+                "SESSIONAL_UNDERPAYMENT", "UNPAID_SUBSTITUTION", "NO_SENIOR_POST", "FIXED_TERM_CONCENTRATION",
+                "BELOW_EVALUATED_BAND")
                 .containsEntry("BAND_VARIANCE", 2);
         assertThat(first.storiesNotShown()).isEmpty();
         assertThat(first.supervisors().created()).isEqualTo(first.supervisors().total())

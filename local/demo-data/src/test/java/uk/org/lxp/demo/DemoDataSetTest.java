@@ -203,7 +203,7 @@ class DemoDataSetTest {
     void everyParityRuleHasOneStory() {
         assertThat(DATA.stories()).extracting(Story::rule).containsExactlyInAnyOrder("BAND_VARIANCE",
                 "UNPAID_SUBSTITUTION", "SESSIONAL_UNDERPAYMENT", "NO_SENIOR_POST", "BELOW_COMPARATOR",
-                "FIXED_TERM_CONCENTRATION");
+                "FIXED_TERM_CONCENTRATION", "BELOW_EVALUATED_BAND");
         assertThat(DATA.stories()).allSatisfy(story -> {
             assertThat(story.story()).isNotBlank();
             assertThat(story.where()).isNotNull();

@@ -509,7 +509,9 @@ final class FakeGateway implements AutoCloseable {
     /** A profile's readiness answers and steering decisions; each is a change of the profile. */
     private Answer developRole(Call call, String[] parts, ObjectNode held) {
         Map<String, JsonNode> answers = readinessAnswers.computeIfAbsent(parts[1], id -> new LinkedHashMap<>());
-        if (parts[2].equals("readiness") && parts.length > 3) {
+        if (parts[2].equals("job-evaluation")) {
+            held.set("jobEvaluation", call.body());
+        } else if (parts[2].equals("readiness") && parts.length > 3) {
             answers.put(parts[3], call.body());
         } else if (parts[2].equals("steering-decisions")) {
             held.withArray("steeringDecisions").add(call.body());
@@ -648,6 +650,9 @@ final class FakeGateway implements AutoCloseable {
         findings.add(finding("NO_SENIOR_POST", "RT2", "QOP", "ACKNOWLEDGED"));
         findings.add(finding("BELOW_COMPARATOR", "RW4", "QYG", "OPEN"));
         findings.add(finding("FIXED_TERM_CONCENTRATION", "R0A", "QOP", "OPEN"));
+        if (profiles.values().stream().anyMatch(p -> p.path("ownerOdsCode").asText().equals("RXG") && p.has("jobEvaluation"))) {
+            findings.add(finding("BELOW_EVALUATED_BAND", "RXG", "QWO", "OPEN"));
+        }
         boolean trainersPaidThenClosed = payRecords.values().stream()
                 .anyMatch(pay -> pay.path("postReference").asText().startsWith("RXV-LET-")
                         && pay.path("postStatusWhenPaid").asText().equals("FILLED"))

@@ -40,7 +40,7 @@ public class RolesEventsSubscription {
     @ApplicationScoped
     EventSubscription roleProfiles() {
         EventSubscription.Builder subscription = EventSubscription.named("roles-role-profiles").topic(ROLE_PROFILE_TOPIC);
-        for (String type : List.of("Created", "Revised", "Published", "Retired")) {
+        for (String type : List.of("Created", "Revised", "Published", "Retired", "Evaluated")) {
             subscription.on("lxp.roles.RoleProfile" + type, this::applyRoleProfile);
         }
         return subscription.build();

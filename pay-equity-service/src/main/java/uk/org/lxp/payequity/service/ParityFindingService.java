@@ -167,7 +167,7 @@ public class ParityFindingService {
                 .toList();
         List<ParityRules.Profile> profiles = entities.createQuery("from RoleProfile", RoleProfile.class).getResultStream()
                 .map(p -> new ParityRules.Profile(p.id(), p.ownerOdsCode(), p.title(), p.family(), p.level(), p.band(),
-                        p.status()))
+                        p.status(), p.evaluatedBands(), p.jobWeightMinimum(), p.jobWeightMaximum()))
                 .toList();
         Map<UUID, PayRecord> inForce = new HashMap<>();
         entities.createQuery("from PayRecord r where r.effectiveFrom <= :today", PayRecord.class)

@@ -12,6 +12,7 @@ import uk.org.lxp.events.outbox.OutboxEvent;
 import uk.org.lxp.roles.CompetenceDomain;
 import uk.org.lxp.roles.ContractBasis;
 import uk.org.lxp.roles.DecisionSummary;
+import uk.org.lxp.roles.JobEvaluation;
 import uk.org.lxp.roles.LivedExperienceCriterion;
 import uk.org.lxp.roles.PayBand;
 import uk.org.lxp.roles.Readiness;
@@ -35,6 +36,7 @@ public class RoleProfileEvents {
     public static final String DECISION_RECORDED = "lxp.roles.RoleProfileDecisionRecorded";
     public static final String REVIEWED = "lxp.roles.RoleProfileReviewed";
     public static final String REVIEW_OVERDUE = "lxp.roles.RoleProfileReviewOverdue";
+    public static final String EVALUATED = "lxp.roles.RoleProfileEvaluated";
 
     private final Outbox outbox;
 
@@ -47,7 +49,7 @@ public class RoleProfileEvents {
             RoleLevel level, LivedExperienceCriterion livedExperience, PayBand band, ContractBasis contractBasis,
             String staffGroupCode, boolean patientFacing, List<CompetenceDomain> competenceDomains,
             List<SupervisionRequirement> supervisionRequirements, RoleProfile.Status status, int revision,
-            List<String> concerns, Readiness readiness, List<ReadinessAnswer> readinessAnswers,
+            List<String> concerns, JobEvaluation jobEvaluation, Readiness readiness, List<ReadinessAnswer> readinessAnswers,
             List<DecisionSummary> steeringDecisions, List<RoleReview> reviews, LocalDate reviewDue,
             LocalDate reviewOverdueSince, int version, Instant createdAt, Instant updatedAt) {
 
@@ -56,7 +58,7 @@ public class RoleProfileEvents {
             return new RoleProfileState(profile.id(), profile.ownerOdsCode(), profile.templateId(), c.title(),
                     c.family(), c.level(), c.livedExperience(), c.band(), c.contractBasis(), c.staffGroupCode(),
                     c.patientFacing(), c.competenceDomains(), c.supervisionRequirements(), profile.status(),
-                    profile.revision(), profile.concerns(), readiness, profile.readinessAnswers(), profile.decisions(),
+                    profile.revision(), profile.concerns(), profile.jobEvaluation(), readiness, profile.readinessAnswers(), profile.decisions(),
                     profile.reviews(), profile.reviewDue(), profile.reviewOverdueSince(), profile.version(),
                     profile.createdAt(), profile.updatedAt());
         }

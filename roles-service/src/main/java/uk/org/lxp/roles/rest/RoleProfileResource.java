@@ -40,10 +40,12 @@ import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
+import uk.org.lxp.http.problems.InvalidRequest;
 import uk.org.lxp.http.problems.NotFound;
 import uk.org.lxp.api.scope.CallerScope;
 import uk.org.lxp.api.scope.DataClass;
 import uk.org.lxp.roles.ContractBasis;
+import uk.org.lxp.roles.JobEvaluation;
 import uk.org.lxp.roles.PayBand;
 import uk.org.lxp.roles.Readiness;
 import uk.org.lxp.roles.ReadinessAnswer;
@@ -235,6 +237,36 @@ public class RoleProfileResource {
             @Schema(example = "Which people and communities the role represents or supports or connects to") String covers,
             @Schema(description = "Null while the topic is unanswered", nullable = true) ReadinessAnswer answer,
             @Schema(description = "What the topic still lacks; empty when it is settled") List<Readiness.Lack> lacking) {
+    }
+
+    @PUT
+    @Path("/{id}/job-evaluation")
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.LXP_LEAD})
+    @Operation(summary = "Record a panel's evaluation of the role against the NHS Job Evaluation Scheme",
+            description = "Every one of the 16 factors at a level or a range of levels; the job weight is the sum of the"
+                    + " factor points (a range when any factor is), scored with the scheme as it stands (see"
+                    + " /api/v1/job-evaluation-scheme), and evidences the bands whose job-weight ranges it meets. It"
+                    + " replaces the current evaluation, which stays in the earlier revisions; a profile banded below"
+                    + " every band its evaluation evidences shows it among its concerns.")
+    @APIResponse(responseCode = "200", description = "Evaluated; a new revision is kept",
+            content = @Content(schema = @Schema(implementation = RoleProfileResponse.class)))
+    @APIResponse(responseCode = "400", description = "Invalid evaluation, e.g. a factor missing or rated twice, a level"
+            + " the factor does not have, a range that runs backwards, an evaluation in the future, or a panel without"
+            + " both sides")
+    @APIResponse(responseCode = "404", description = "No such profile")
+    @APIResponse(responseCode = "409", description = "The profile is retired")
+    @APIResponse(responseCode = "412", description = "The profile changed since the If-Match version")
+    @APIResponse(responseCode = "428", description = "If-Match is missing")
+    public Response evaluate(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull @Valid JobEvaluationRequest request) {
+        JobEvaluation.Panel panel;
+        try {
+            panel = request.panelMakeUp();
+        } catch (IllegalArgumentException invalid) {
+            throw InvalidRequest.inBody("panel", invalid.getMessage());
+        }
+        return current(service.evaluate(id, ifMatch, request.evaluatedOn(), request.ratings(), panel,
+                this::requireEditRights));
     }
 
     @GET

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.org.lxp.roles.CompetenceDomain;
 import uk.org.lxp.roles.ContractBasis;
 import uk.org.lxp.roles.DecisionSummary;
+import uk.org.lxp.roles.JobEvaluation;
 import uk.org.lxp.roles.LivedExperienceCriterion;
 import uk.org.lxp.roles.PayBand;
 import uk.org.lxp.roles.Readiness;
@@ -38,6 +39,10 @@ public record RoleProfileResponse(
         RoleProfile.Status status,
         @Schema(description = "Counts every change, publication and retirement included", example = "3") int revision,
         @Schema(description = "What a reader of the catalogue should know is wrong with the profile") List<String> concerns,
+        @Schema(description = "The current job evaluation against the NHS Job Evaluation Scheme: the 16 factor ratings,"
+                + " the panel's make-up, the job weight (a range when a factor was given a range of levels) and the bands"
+                + " it evidences; null while the role has none. Earlier evaluations are in the revisions.", nullable = true)
+        JobEvaluation jobEvaluation,
         @Schema(description = "How far the questions to settle before the role is created are settled: each national"
                 + " topic and each of the owner's own, answered with a perspective of people who use services or carers"
                 + " and one of the provider; null on revisions recorded before readiness was kept", nullable = true)
@@ -59,7 +64,7 @@ public record RoleProfileResponse(
         return new RoleProfileResponse(profile.id(), profile.ownerOdsCode(), profile.templateId(), c.title(), c.family(),
                 c.level(), c.livedExperience(), c.band(), c.contractBasis(), c.staffGroupCode(), c.patientFacing(),
                 c.competenceDomains(), c.supervisionRequirements(), profile.status(), profile.revision(),
-                profile.concerns(), readiness, profile.decisions(), profile.reviews(), profile.reviewDue(),
+                profile.concerns(), profile.jobEvaluation(), readiness, profile.decisions(), profile.reviews(), profile.reviewDue(),
                 profile.reviewOverdueSince(), profile.version(), profile.createdAt(), profile.updatedAt());
     }
 }

@@ -34,6 +34,8 @@ import uk.org.lxp.http.problems.NotFound;
 import uk.org.lxp.http.problems.RuleBroken;
 import uk.org.lxp.http.problems.UnknownReference;
 import uk.org.lxp.roles.CoProductionRequired;
+import uk.org.lxp.roles.JobEvaluation;
+import uk.org.lxp.roles.JobEvaluationScheme;
 import uk.org.lxp.roles.Perspective;
 import uk.org.lxp.roles.Readiness;
 import uk.org.lxp.roles.ReadinessAnswer;
@@ -45,6 +47,7 @@ import uk.org.lxp.roles.SteeringDecision;
 import uk.org.lxp.roles.SteeringGroup;
 import uk.org.lxp.roles.events.RoleProfileEvents;
 import uk.org.lxp.roles.events.RoleProfileEvents.RoleProfileState;
+import uk.org.lxp.roles.repository.JobEvaluationSchemeRepository;
 import uk.org.lxp.roles.repository.OrganisationRepository;
 import uk.org.lxp.roles.repository.ReadinessTopicRepository;
 import uk.org.lxp.roles.repository.RoleDevelopmentSettingsRepository;
@@ -64,6 +67,7 @@ public class RoleProfileService {
     private final ReadinessTopicRepository topics;
     private final RoleDevelopmentSettingsRepository settings;
     private final SteeringGroupRepository steeringGroups;
+    private final JobEvaluationSchemeRepository jobEvaluationScheme;
     private final OrganisationDirectory directory;
     private final RoleProfileEvents events;
     private final Audit audit;
@@ -72,13 +76,15 @@ public class RoleProfileService {
 
     RoleProfileService(RoleProfileRepository profiles, OrganisationRepository organisations,
             ReadinessTopicRepository topics, RoleDevelopmentSettingsRepository settings,
-            SteeringGroupRepository steeringGroups, OrganisationDirectory directory, RoleProfileEvents events,
+            SteeringGroupRepository steeringGroups, JobEvaluationSchemeRepository jobEvaluationScheme,
+            OrganisationDirectory directory, RoleProfileEvents events,
             Audit audit, ObjectMapper json, Clock clock) {
         this.profiles = profiles;
         this.organisations = organisations;
         this.topics = topics;
         this.settings = settings;
         this.steeringGroups = steeringGroups;
+        this.jobEvaluationScheme = jobEvaluationScheme;
         this.directory = directory;
         this.events = events;
         this.audit = audit;
@@ -137,6 +143,29 @@ public class RoleProfileService {
             return profile;
         }, RuleBroken::new);
         return recorded(RoleProfileEvents.RETIRED, "role-profile.retired", profile);
+    }
+
+    /** Scores a panel's ratings with the scheme as it stands and records the evaluation as the profile's current one. */
+    @Transactional
+    public RoleProfile evaluate(UUID id, String ifMatch, LocalDate evaluatedOn, List<JobEvaluationScheme.FactorRating> ratings,
+            JobEvaluation.Panel panel, Consumer<RoleProfile> mayEdit) {
+        RoleProfile profile = editable(id, ifMatch, mayEdit);
+        if (evaluatedOn.isAfter(Today.in(clock))) {
+            throw InvalidRequest.inBody("evaluatedOn", "An evaluation is recorded once the panel has met");
+        }
+        JobEvaluationScheme.JobWeight weight;
+        try {
+            weight = jobEvaluationScheme.scheme().weigh(ratings);
+        } catch (IllegalArgumentException unscorable) {
+            throw InvalidRequest.inBody("factors", unscorable.getMessage());
+        }
+        JobEvaluation evaluation = new JobEvaluation(UUID.randomUUID(), evaluatedOn, List.copyOf(ratings), panel, weight,
+                clock.instant());
+        rules(() -> {
+            profile.evaluate(evaluation, clock.instant());
+            return profile;
+        }, RuleBroken::new);
+        return recorded(RoleProfileEvents.EVALUATED, "role-profile.evaluated", profile);
     }
 
     /** Settles one readiness topic of the profile: a national topic or one of its owner's. */

@@ -22,6 +22,11 @@ public final class ReferenceCsv {
      */
     public static List<String[]> rows(String resource, String header) {
         int columns = header.split(",").length;
+        return lines(resource, header).stream().map(line -> line.split(",", columns)).toList();
+    }
+
+    /** The lines of the class-path resource after its header, blank lines skipped, for a file cells cannot split. */
+    public static List<String> lines(String resource, String header) {
         ClassLoader application = Thread.currentThread().getContextClassLoader();
         try (InputStream in = (application != null ? application : ReferenceCsv.class.getClassLoader())
                 .getResourceAsStream(resource)) {
@@ -32,7 +37,7 @@ public final class ReferenceCsv {
             if (!header.equals(reader.readLine())) {
                 throw new IllegalStateException(resource + " does not start with " + header);
             }
-            return reader.lines().filter(line -> !line.isBlank()).map(line -> line.split(",", columns)).toList();
+            return reader.lines().filter(line -> !line.isBlank()).toList();
         } catch (IOException e) {
             throw new IllegalStateException("Could not read " + resource, e);
         }
