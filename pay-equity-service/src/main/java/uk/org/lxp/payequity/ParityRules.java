@@ -24,7 +24,7 @@ public final class ParityRules {
 
     public enum Rule {
         BAND_VARIANCE, BELOW_COMPARATOR, SESSIONAL_UNDERPAYMENT, UNPAID_SUBSTITUTION, NO_SENIOR_POST,
-        FIXED_TERM_CONCENTRATION, BELOW_EVALUATED_BAND
+        FIXED_TERM_CONCENTRATION, BELOW_EVALUATED_BAND, DEVIATES_FROM_SYSTEM_STANDARD
     }
 
     public enum Severity { LOW, MEDIUM, HIGH }
@@ -75,8 +75,18 @@ public final class ParityRules {
             Map<String, Object> evidence) {
     }
 
+    /** The band an ICB has agreed for a role family and level, in force today. */
+    public record Standard(String icb, String family, String level, String band, LocalDate effectiveFrom) {
+    }
+
     public record Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
-            List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today) {
+            List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today,
+            List<Standard> standards) {
+
+        public Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
+                List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today) {
+            this(organisations, profiles, posts, comparators, entryAnnualByBand, today, List.of());
+        }
     }
 
     private ParityRules() {
@@ -91,6 +101,7 @@ public final class ParityRules {
         findings.addAll(noSeniorPost(facts));
         findings.addAll(fixedTermConcentration(facts));
         findings.addAll(belowEvaluatedBand(facts));
+        findings.addAll(deviatesFromSystemStandard(facts));
         return findings;
     }
 
@@ -155,6 +166,35 @@ public final class ParityRules {
                                 "evaluatedBands", p.evaluatedBands(), "jobWeightMinimum", p.jobWeightMinimum(),
                                 "jobWeightMaximum", p.jobWeightMaximum())));
             }
+        }
+        return findings;
+    }
+
+    /**
+     * A member trust's role banded below the band its ICB has agreed for the role's family and level across the
+     * system, with how many of its posts are open at the lower band.
+     */
+    static List<Finding> deviatesFromSystemStandard(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<String, Standard> standards = new HashMap<>();
+        facts.standards().forEach(s -> standards.put(s.icb() + "|" + s.family() + "|" + s.level(), s));
+        List<Finding> findings = new ArrayList<>();
+        for (Profile p : facts.profiles()) {
+            String icb = p.inUse() ? icbOf.get(p.owner()) : null;
+            Standard standard = icb == null ? null : standards.get(icb + "|" + p.family() + "|" + p.level());
+            if (standard == null || !BANDS.contains(standard.band()) || p.rank() >= BANDS.indexOf(standard.band())) {
+                continue;
+            }
+            long openPosts = facts.posts().stream().filter(post -> post.open() && p.id().equals(post.profileId())).count();
+            int below = BANDS.indexOf(standard.band()) - p.rank();
+            findings.add(new Finding(Rule.DEVIATES_FROM_SYSTEM_STANDARD,
+                    "DEVIATES_FROM_SYSTEM_STANDARD|" + p.owner() + "|" + p.id(),
+                    p.title() + " (" + p.band() + ") in " + p.owner() + " is banded below the " + standard.band()
+                            + " ICB " + icb + " has agreed for " + p.family() + " / " + p.level(),
+                    p.owner(), icb, below >= 2 ? Severity.HIGH : Severity.MEDIUM,
+                    evidence("roleProfileId", p.id().toString(), "title", p.title(), "band", p.band(),
+                            "family", p.family(), "level", p.level(), "standardBand", standard.band(),
+                            "standardFrom", standard.effectiveFrom().toString(), "openPosts", openPosts)));
         }
         return findings;
     }

@@ -78,6 +78,35 @@ class ParityRulesTest {
     }
 
     @Test
+    void aMemberTrustsRoleBelowItsIcbsStandardDeviatesFromIt() {
+        Profile bandThree = profile("AAA", "Peer Support Worker", "BAND_3");
+        Profile bandFour = profile("BBB", "Peer Support Worker", "BAND_4");
+        Profile elsewhere = profile("CCC", "Peer Support Worker", "BAND_3");
+        List<ParityRules.Standard> standards = List.of(
+                new ParityRules.Standard("QWO", "PEER_SUPPORT", "ENTRY", "BAND_4", LocalDate.of(2026, 4, 1)));
+        List<Finding> findings = of(ParityRules.evaluate(new Facts(ORGANISATIONS, List.of(bandThree, bandFour, elsewhere),
+                List.of(post(bandThree, PayBasis.SALARIED, null)), List.of(), ENTRY_2025, TODAY, standards)),
+                Rule.DEVIATES_FROM_SYSTEM_STANDARD);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.organisation()).isEqualTo("AAA");
+            assertThat(finding.icb()).isEqualTo("QWO");
+            assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(finding.evidence()).containsEntry("standardBand", "BAND_4").containsEntry("openPosts", 1L);
+        });
+    }
+
+    @Test
+    void withoutAStandardForTheFamilyAndLevelNothingDeviates() {
+        Profile bandThree = profile("AAA", "Peer Support Worker", "BAND_3");
+        List<ParityRules.Standard> seniorOnly = List.of(
+                new ParityRules.Standard("QWO", "PEER_SUPPORT", "SENIOR", "BAND_5", LocalDate.of(2026, 4, 1)));
+
+        assertThat(of(ParityRules.evaluate(new Facts(ORGANISATIONS, List.of(bandThree), List.of(), List.of(), ENTRY_2025,
+                TODAY, seniorOnly)), Rule.DEVIATES_FROM_SYSTEM_STANDARD)).isEmpty();
+    }
+
+    @Test
     void theSameRoleTwoBandsApartInAnIcbIsBandVariance() {
         Profile low = profile("AAA", "Peer Facilitator", "BAND_3");
         Profile high = profile("BBB", "Peer Facilitator", "BAND_5");

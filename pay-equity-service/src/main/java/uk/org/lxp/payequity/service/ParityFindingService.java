@@ -41,6 +41,7 @@ import uk.org.lxp.payequity.Post;
 import uk.org.lxp.payequity.RoleProfile;
 import uk.org.lxp.payequity.events.ParityFindingEvents;
 import uk.org.lxp.payequity.repository.PayPointRepository;
+import uk.org.lxp.payequity.repository.SystemPayStandardRepository;
 
 /** Runs the parity rules over this service's data and keeps the findings, their lifecycle and their events. */
 @ApplicationScoped
@@ -56,17 +57,20 @@ public class ParityFindingService {
     private final DataSource dataSource;
     private final Organisations organisations;
     private final PayPointRepository payPoints;
+    private final SystemPayStandardRepository systemStandards;
     private final ParityFindingEvents events;
     private final Audit audit;
     private final ObjectMapper json;
     private final Clock clock;
 
     ParityFindingService(EntityManager entities, DataSource dataSource, Organisations organisations,
-            PayPointRepository payPoints, ParityFindingEvents events, Audit audit, ObjectMapper json, Clock clock) {
+            PayPointRepository payPoints, SystemPayStandardRepository systemStandards, ParityFindingEvents events,
+            Audit audit, ObjectMapper json, Clock clock) {
         this.entities = entities;
         this.dataSource = dataSource;
         this.organisations = organisations;
         this.payPoints = payPoints;
+        this.systemStandards = systemStandards;
         this.events = events;
         this.audit = audit;
         this.json = json;
@@ -184,7 +188,10 @@ public class ParityFindingService {
         Map<String, BigDecimal> entry = new HashMap<>();
         payPoints.forYear(PayYear.containing(today)).stream().filter(point -> point.point() == 1)
                 .forEach(point -> entry.put(point.band().name(), point.annualGbp()));
-        return new ParityRules.Facts(known, profiles, posts, comparators(), entry, today);
+        List<ParityRules.Standard> standards = systemStandards.inForceOn(today).stream()
+                .map(s -> new ParityRules.Standard(s.icbOdsCode(), s.family(), s.level(), s.band().name(), s.effectiveFrom()))
+                .toList();
+        return new ParityRules.Facts(known, profiles, posts, comparators(), entry, today, standards);
     }
 
     /** Per organisation: comparator count, how many fixed-term, and the median band of staff group 07. */

@@ -1,0 +1,32 @@
+package uk.org.lxp.payequity.repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import uk.org.lxp.payequity.SystemPayStandard;
+
+@ApplicationScoped
+public class SystemPayStandardRepository implements PanacheRepositoryBase<SystemPayStandard, UUID> {
+
+    /** Every standard of the ICB, in force on the day when {@code on} is given, by family, level and start. */
+    public List<SystemPayStandard> ofIcb(String icb, LocalDate on) {
+        List<SystemPayStandard> all = list("icbOdsCode", Sort.by("family").and("level").and("effectiveFrom"), icb);
+        return on == null ? all : all.stream().filter(standard -> standard.inForceOn(on)).toList();
+    }
+
+    /** The ICB's standards for one family and level, oldest first. */
+    public List<SystemPayStandard> of(String icb, String family, String level) {
+        return list("icbOdsCode = :icb and family = :family and level = :level", Sort.by("effectiveFrom"),
+                Parameters.with("icb", icb).and("family", family).and("level", level));
+    }
+
+    public List<SystemPayStandard> inForceOn(LocalDate day) {
+        return list("effectiveFrom <= :day and (effectiveTo is null or effectiveTo >= :day)", Parameters.with("day", day));
+    }
+}
