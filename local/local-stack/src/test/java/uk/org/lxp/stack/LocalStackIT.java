@@ -129,6 +129,7 @@ class LocalStackIT {
 
         superviseComplianceEndToEnd(gateway);
         coProduceARoleEndToEnd(gateway);
+        agreeASystemPayStandardEndToEnd(gateway);
 
         // The operator's view of every service's consumers: nothing parked after the demo data and this test.
         assertThat(run("dead-letters")).contains("roles-service: 0 dead letter(s)", "pay-equity-service: 0 dead letter(s)",
@@ -255,6 +256,34 @@ class LocalStackIT {
                 .then().statusCode(200).body("status", equalTo("PUBLISHED")).body("readiness.complete", equalTo(true));
         api(gateway, lead).queryParam("organisation", "RGD").get("/api/v1/role-development-figures")
                 .then().statusCode(200).body("coProduced", equalTo(coProducedBefore + 1));
+    }
+
+    /**
+     * Equal value through the gateway: West Yorkshire's ICS analyst, signed in through Keycloak's login form, agrees Band
+     * 4 for entry-level peer support across its trusts and finds RXG's Band 3 Peer Facilitator below it; the demo's job
+     * evaluation already shows that role below the Band 4-5 its own weight evidences. Another ICB's standard is refused.
+     */
+    private void agreeASystemPayStandardEndToEnd(String gateway) throws Exception {
+        String issuer = "http://127.0.0.1:" + environment.get(StackSettings.Port.KEYCLOAK.variable()) + "/realms/lxp";
+        String analyst = UserSignIn.accessToken(issuer, gateway, "demo-analyst-qwo", "demo-analyst-qwo-demo");
+        api(gateway, analyst).queryParam("icb", "QWO").queryParam("rule", "BELOW_EVALUATED_BAND")
+                .get("/api/v1/parity-findings").then().statusCode(200).body("items.organisationCode", hasItem("RXG"));
+
+        Map<String, Object> standard = Map.of("icbOdsCode", "QWO", "family", "PEER_SUPPORT", "level", "ENTRY",
+                "band", "BAND_4", "effectiveFrom", "2026-04-01");
+        api(gateway, analyst).body(standard).post("/api/v1/system-pay-standards").then().statusCode(201);
+        Map<String, Object> elsewhere = new HashMap<>(standard);
+        elsewhere.put("icbOdsCode", "QYG");
+        api(gateway, analyst).body(elsewhere).post("/api/v1/system-pay-standards").then().statusCode(403);
+        api(gateway, run("token", "hr-rgd").get(0)).body(standard).post("/api/v1/system-pay-standards").then().statusCode(403);
+
+        String admin = run("token", "lxp-demo-admin").get(0);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            api(gateway, admin).post("/api/v1/parity-findings/evaluations").then().statusCode(200);
+            api(gateway, analyst).queryParam("icb", "QWO").queryParam("rule", "DEVIATES_FROM_SYSTEM_STANDARD")
+                    .get("/api/v1/parity-findings").then().statusCode(200)
+                    .body("items.organisationCode", hasItem("RXG")).body("items.evidence.standardBand", hasItem("BAND_4"));
+        });
     }
 
     /** The last value on the compliance figures topic for a key, read from the start as an ICS dashboard would. */
