@@ -20,11 +20,6 @@ public class ReadinessTopicRepository implements PanacheRepositoryBase<Readiness
                 Parameters.with("owner", ownerOdsCode == null ? "" : ownerOdsCode));
     }
 
-    /** Where an organisation's next topic goes: after the national ones and its own. */
-    public int nextPosition(String ownerOdsCode) {
-        return 1000 + (int) count("ownerOdsCode", ownerOdsCode);
-    }
-
     public Optional<ReadinessTopic> find(String ownerOdsCode, String code) {
         return forOwner(ownerOdsCode).stream().filter(topic -> topic.code().equals(code)).findFirst();
     }

@@ -49,6 +49,7 @@ import uk.org.lxp.roles.JobEvaluation;
 import uk.org.lxp.roles.PayBand;
 import uk.org.lxp.roles.Readiness;
 import uk.org.lxp.roles.ReadinessAnswer;
+import uk.org.lxp.roles.ReadinessTopic;
 import uk.org.lxp.roles.RoleFamily;
 import uk.org.lxp.roles.RoleLevel;
 import uk.org.lxp.roles.RoleProfile;
@@ -346,12 +347,13 @@ public class RoleProfileResource {
     }
 
     private ReadinessView readinessView(RoleProfile profile) {
-        Readiness readiness = service.readiness(profile);
+        List<ReadinessTopic> topics = service.topicsOf(profile);
+        Readiness readiness = Readiness.assess(topics, profile.readinessAnswers());
         Map<String, List<Readiness.Lack>> lacking = new HashMap<>();
         readiness.missing().forEach(gap -> lacking.put(gap.topicCode(), gap.lacking()));
         Map<String, ReadinessAnswer> answers = new HashMap<>();
         profile.readinessAnswers().forEach(answer -> answers.put(answer.topicCode(), answer));
-        return new ReadinessView(readiness.complete(), service.topicsOf(profile).stream()
+        return new ReadinessView(readiness.complete(), topics.stream()
                 .map(topic -> new TopicAnswer(topic.code(), topic.topic(), topic.covers(), answers.get(topic.code()),
                         lacking.getOrDefault(topic.code(), List.of())))
                 .toList());

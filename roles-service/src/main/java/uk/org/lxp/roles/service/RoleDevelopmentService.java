@@ -122,10 +122,12 @@ public class RoleDevelopmentService {
         if (topics.find(owner, code).isPresent()) {
             throw new Conflict("Readiness topic " + code + " already applies to " + owner + "'s profiles");
         }
-        if (topics.count("ownerOdsCode", owner) >= MOST_OWN_TOPICS) {
+        long ownTopics = topics.count("ownerOdsCode", owner);
+        if (ownTopics >= MOST_OWN_TOPICS) {
             throw new RuleBroken(owner + " already asks " + MOST_OWN_TOPICS + " topics of its own");
         }
-        ReadinessTopic added = new ReadinessTopic(owner, code, topic, covers, topics.nextPosition(owner));
+        // After the national topics and the organisation's own, in the order it added them.
+        ReadinessTopic added = new ReadinessTopic(owner, code, topic, covers, 1000 + (int) ownTopics);
         try {
             topics.persistAndFlush(added);
         } catch (ConstraintViolationException addedMeanwhile) {
