@@ -1,6 +1,7 @@
 package uk.org.lxp.payequity;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Agenda for Change bands in pay order. Band 1 is closed to new starters and paid at Band 2, so it is not
@@ -31,6 +32,11 @@ public enum AfcBand {
 
     public int rank() {
         return ordinal();
+    }
+
+    /** The band of a name such as BAND_4; empty for NON_AFC or any name that is not a band. */
+    public static Optional<AfcBand> named(String name) {
+        return Arrays.stream(values()).filter(band -> band.name().equals(name)).findFirst();
     }
 
     public static AfcBand fromCode(String code) {

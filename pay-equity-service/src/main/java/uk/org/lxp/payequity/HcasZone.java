@@ -33,6 +33,15 @@ public class HcasZone {
     protected HcasZone() {
     }
 
+    public String zone() {
+        return key.zone();
+    }
+
+    /** The zone's terms, for costing a change of basic pay. */
+    public CostToClose.Supplement terms() {
+        return new CostToClose.Supplement(percentOfBasic, minGbp, maxGbp);
+    }
+
     public BigDecimal supplementOn(BigDecimal basicFullTime) {
         return PayCalculations.highCostAreaSupplement(basicFullTime, percentOfBasic, minGbp, maxGbp);
     }

@@ -2,8 +2,10 @@ package uk.org.lxp.payequity;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +26,7 @@ public final class ParityRules {
 
     public enum Rule {
         BAND_VARIANCE, BELOW_COMPARATOR, SESSIONAL_UNDERPAYMENT, UNPAID_SUBSTITUTION, NO_SENIOR_POST,
-        FIXED_TERM_CONCENTRATION, BELOW_EVALUATED_BAND, DEVIATES_FROM_SYSTEM_STANDARD
+        FIXED_TERM_CONCENTRATION, BELOW_EVALUATED_BAND, DEVIATES_FROM_SYSTEM_STANDARD, EQUAL_VALUE_PAY_GAP
     }
 
     public enum Severity { LOW, MEDIUM, HIGH }
@@ -34,6 +36,10 @@ public final class ParityRules {
             "BAND_8B", "BAND_8C", "BAND_8D", "BAND_9");
     private static final int SENIOR_RANK = BANDS.indexOf("BAND_7");
     private static final int MINIMUM_FOR_SHARES = 5;
+    /** The gap at which the EU Pay Transparency Directive (2023/970) asks for a joint pay assessment. */
+    private static final BigDecimal EQUAL_VALUE_GAP_PERCENT = BigDecimal.valueOf(5);
+    private static final BigDecimal FULL_TIME_HOURS_A_YEAR = PayCalculations.WEEKS_PER_YEAR
+            .multiply(PayCalculations.FULL_TIME_WEEKLY_HOURS);
 
     public record Organisation(String odsCode, String icb) {
     }
@@ -58,9 +64,17 @@ public final class ParityRules {
         }
     }
 
-    /** A post with the pay record in force (null when none): basis and day rate are enough for the rules. */
+    /**
+     * A post with the pay record in force (basis and rates null when none); {@code basicFullTime} is its basic pay for a
+     * full-time year on this year's scale (a salaried post's point of this year, HCAS aside; other bases annualised).
+     */
     public record Post(UUID id, String organisation, UUID profileId, String status, boolean fixedTerm,
-            LocalDate closedOn, PayBasis basis, BigDecimal dayRate) {
+            LocalDate closedOn, PayBasis basis, BigDecimal dayRate, BigDecimal basicFullTime) {
+
+        public Post(UUID id, String organisation, UUID profileId, String status, boolean fixedTerm, LocalDate closedOn,
+                PayBasis basis, BigDecimal dayRate) {
+            this(id, organisation, profileId, status, fixedTerm, closedOn, basis, dayRate, null);
+        }
 
         boolean open() {
             return !"CLOSED".equals(status);
@@ -75,17 +89,39 @@ public final class ParityRules {
             Map<String, Object> evidence) {
     }
 
-    /** The band an ICB has agreed for a role family and level, in force today. */
-    public record Standard(String icb, String family, String level, String band, LocalDate effectiveFrom) {
+    /**
+     * The band an ICB has agreed, in force today, for a role family and level or, with {@code evaluatedBand} set (and
+     * no family or level), for the roles whose own job evaluation puts them at that band.
+     */
+    public record Standard(String icb, String family, String level, String evaluatedBand, String band,
+            LocalDate effectiveFrom) {
+
+        public Standard(String icb, String family, String level, String band, LocalDate effectiveFrom) {
+            this(icb, family, level, null, band, effectiveFrom);
+        }
+
+        String subject() {
+            return evaluatedBand != null ? "roles evaluated at " + evaluatedBand : family + " / " + level;
+        }
+    }
+
+    /** What an organisation's comparator staff at one band are paid this year: how many, and their mean full-time pay. */
+    public record ComparatorBandPay(String organisation, String band, int count, BigDecimal meanAnnual) {
     }
 
     public record Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
             List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today,
-            List<Standard> standards) {
+            List<Standard> standards, List<ComparatorBandPay> comparatorPay) {
 
         public Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
                 List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today) {
-            this(organisations, profiles, posts, comparators, entryAnnualByBand, today, List.of());
+            this(organisations, profiles, posts, comparators, entryAnnualByBand, today, List.of(), List.of());
+        }
+
+        public Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
+                List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today,
+                List<Standard> standards) {
+            this(organisations, profiles, posts, comparators, entryAnnualByBand, today, standards, List.of());
         }
     }
 
@@ -102,6 +138,7 @@ public final class ParityRules {
         findings.addAll(fixedTermConcentration(facts));
         findings.addAll(belowEvaluatedBand(facts));
         findings.addAll(deviatesFromSystemStandard(facts));
+        findings.addAll(equalValuePayGap(facts));
         return findings;
     }
 
@@ -133,16 +170,43 @@ public final class ParityRules {
         if (high - low < 2) {
             return Optional.empty();
         }
+        // In band order, so that the evidence does not change with the order the profiles were read in.
         Map<String, List<String>> bands = new TreeMap<>();
-        profiles.forEach(p -> bands.computeIfAbsent(p.owner(), o -> new ArrayList<>()).add(p.band()));
+        profiles.stream().sorted(Comparator.comparingInt(Profile::rank))
+                .forEach(p -> bands.computeIfAbsent(p.owner(), o -> new ArrayList<>()).add(p.band()));
         String where = icb == null ? "nationally" : "in ICB " + icb;
+        Map<String, Object> evidence = evidence("grouping", grouping, "group", group, "lowestBand", BANDS.get(low),
+                "highestBand", BANDS.get(high), "bandsApart", high - low, "bandsByOrganisation", bands);
+        boolean equalValue = equalEvaluatedWeight(profiles);
+        if (profiles.stream().anyMatch(p -> !p.evaluatedBands().isEmpty())) {
+            Map<String, List<String>> weights = new TreeMap<>();
+            profiles.stream().filter(p -> p.jobWeightMinimum() != null).sorted(Comparator.comparingInt(Profile::rank))
+                    .forEach(p -> weights.computeIfAbsent(p.owner(), o -> new ArrayList<>())
+                            .add(p.band() + " weighed " + p.jobWeightMinimum() + "-" + p.jobWeightMaximum()));
+            evidence.put("evaluatedWeightsByOrganisation", weights);
+            evidence.put("equalEvaluatedWeight", equalValue);
+        }
         return Optional.of(new Finding(Rule.BAND_VARIANCE,
                 "BAND_VARIANCE|" + (icb == null ? "NATIONAL" : icb) + "|" + grouping + "|" + group,
                 "Roles with the same " + grouping + " (" + group + ") are banded from " + BANDS.get(low) + " to "
-                        + BANDS.get(high) + " " + where,
-                null, icb, high - low >= 3 ? Severity.HIGH : Severity.MEDIUM,
-                evidence("grouping", grouping, "group", group, "lowestBand", BANDS.get(low), "highestBand",
-                        BANDS.get(high), "bandsApart", high - low, "bandsByOrganisation", bands)));
+                        + BANDS.get(high) + " " + where + (equalValue ? ", though job evaluation weighs them alike" : ""),
+                null, icb, high - low >= 3 || equalValue ? Severity.HIGH : Severity.MEDIUM, evidence));
+    }
+
+    /**
+     * Whether two of the profiles are banded differently although their own job evaluations put them in a band in
+     * common: by the NHS's analytical scheme, work of equal value.
+     */
+    private static boolean equalEvaluatedWeight(List<Profile> profiles) {
+        List<Profile> evaluated = profiles.stream().filter(p -> !p.evaluatedBands().isEmpty()).toList();
+        for (Profile one : evaluated) {
+            for (Profile other : evaluated) {
+                if (one.rank() < other.rank() && one.evaluatedBands().stream().anyMatch(other.evaluatedBands()::contains)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -171,17 +235,17 @@ public final class ParityRules {
     }
 
     /**
-     * A member trust's role banded below the band its ICB has agreed for the role's family and level across the
-     * system, with how many of its posts are open at the lower band.
+     * A member trust's role banded below the band its ICB has agreed for the role's family and level (or, without one,
+     * for the band its own job evaluation puts it at) across the system, with how many of its posts are open at the
+     * lower band.
      */
     static List<Finding> deviatesFromSystemStandard(Facts facts) {
         Map<String, String> icbOf = icbs(facts);
-        Map<String, Standard> standards = new HashMap<>();
-        facts.standards().forEach(s -> standards.put(s.icb() + "|" + s.family() + "|" + s.level(), s));
         List<Finding> findings = new ArrayList<>();
         for (Profile p : facts.profiles()) {
             String icb = p.inUse() ? icbOf.get(p.owner()) : null;
-            Standard standard = icb == null ? null : standards.get(icb + "|" + p.family() + "|" + p.level());
+            Standard standard = icb == null ? null
+                    : standardFor(facts.standards(), icb, p.family(), p.level(), p.evaluatedBands()).orElse(null);
             if (standard == null || !BANDS.contains(standard.band()) || p.rank() >= BANDS.indexOf(standard.band())) {
                 continue;
             }
@@ -190,13 +254,79 @@ public final class ParityRules {
             findings.add(new Finding(Rule.DEVIATES_FROM_SYSTEM_STANDARD,
                     "DEVIATES_FROM_SYSTEM_STANDARD|" + p.owner() + "|" + p.id(),
                     p.title() + " (" + p.band() + ") in " + p.owner() + " is banded below the " + standard.band()
-                            + " ICB " + icb + " has agreed for " + p.family() + " / " + p.level(),
+                            + " ICB " + icb + " has agreed for " + standard.subject(),
                     p.owner(), icb, below >= 2 ? Severity.HIGH : Severity.MEDIUM,
                     evidence("roleProfileId", p.id().toString(), "title", p.title(), "band", p.band(),
-                            "family", p.family(), "level", p.level(), "standardBand", standard.band(),
-                            "standardFrom", standard.effectiveFrom().toString(), "openPosts", openPosts)));
+                            "family", p.family(), "level", p.level(), "standardFor", standard.subject(),
+                            "standardBand", standard.band(), "standardFrom", standard.effectiveFrom().toString(),
+                            "openPosts", openPosts)));
         }
         return findings;
+    }
+
+    /**
+     * The standard in force that a role of an ICB's member trust is held to: the one for its family and level, or,
+     * where there is none, the one for the lowest band its own job evaluation evidences.
+     */
+    public static Optional<Standard> standardFor(List<Standard> standards, String icb, String family, String level,
+            List<String> evaluatedBands) {
+        Optional<Standard> byRole = standards.stream().filter(s -> s.icb().equals(icb) && s.evaluatedBand() == null
+                && s.family().equals(family) && s.level().equals(level)).findFirst();
+        if (byRole.isPresent() || evaluatedBands.isEmpty()) {
+            return byRole;
+        }
+        return standards.stream().filter(s -> s.icb().equals(icb) && evaluatedBands.get(0).equals(s.evaluatedBand()))
+                .findFirst();
+    }
+
+    /**
+     * Work of equal value paid less: within an organisation, the open paid LXP posts (at least 5, their own roles or
+     * national templates) whose role's job evaluation puts them at a band (the lowest band it evidences) earn on
+     * average, per full-time hour, 5% or more less than the organisation's comparator staff on that band (at least 5). Unpaid posts are left out, as in the hourly
+     * gaps of the benchmarks; HCAS is left out on both sides.
+     */
+    static List<Finding> equalValuePayGap(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<UUID, Profile> profiles = byId(facts);
+        Map<String, List<BigDecimal>> lxpPay = new TreeMap<>();
+        for (Post post : facts.posts()) {
+            Profile profile = profiles.get(post.profileId());
+            if (!post.open() || post.basicFullTime() == null || post.basis() == PayBasis.UNPAID || profile == null
+                    || "RETIRED".equals(profile.status()) || profile.evaluatedBands().isEmpty()) {
+                continue;
+            }
+            lxpPay.computeIfAbsent(post.organisation() + "|" + profile.evaluatedBands().get(0), k -> new ArrayList<>())
+                    .add(post.basicFullTime());
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (ComparatorBandPay comparators : facts.comparatorPay()) {
+            List<BigDecimal> lxp = lxpPay.get(comparators.organisation() + "|" + comparators.band());
+            if (lxp == null || lxp.size() < MINIMUM_FOR_SHARES || comparators.count() < MINIMUM_FOR_SHARES) {
+                continue;
+            }
+            BigDecimal lxpMean = lxp.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(lxp.size()), MathContext.DECIMAL64);
+            BigDecimal gap = comparators.meanAnnual().subtract(lxpMean).multiply(BigDecimal.valueOf(100))
+                    .divide(comparators.meanAnnual(), MathContext.DECIMAL64).setScale(1, RoundingMode.HALF_UP);
+            if (gap.compareTo(EQUAL_VALUE_GAP_PERCENT) < 0) {
+                continue;
+            }
+            String organisation = comparators.organisation();
+            findings.add(new Finding(Rule.EQUAL_VALUE_PAY_GAP,
+                    "EQUAL_VALUE_PAY_GAP|" + organisation + "|" + comparators.band(),
+                    lxp.size() + " LXP post(s) in " + organisation + " whose roles are evaluated at " + comparators.band()
+                            + " are paid " + gap + "% less an hour than its comparator staff on " + comparators.band(),
+                    organisation, icbOf.get(organisation), gap.compareTo(BigDecimal.valueOf(15)) >= 0 ? Severity.HIGH
+                            : Severity.MEDIUM,
+                    evidence("evaluatedBand", comparators.band(), "lxpPosts", lxp.size(),
+                            "lxpMeanHourly", hourly(lxpMean), "comparators", comparators.count(),
+                            "comparatorMeanHourly", hourly(comparators.meanAnnual()), "gapPercent", gap)));
+        }
+        return findings;
+    }
+
+    private static BigDecimal hourly(BigDecimal annual) {
+        return annual.divide(FULL_TIME_HOURS_A_YEAR, MathContext.DECIMAL64).setScale(2, RoundingMode.HALF_UP);
     }
 
     /** An LXP role banded below the typical band of the comparator role (staff group 07) in its own organisation. */
@@ -354,7 +484,7 @@ public final class ParityRules {
 
     private static BigDecimal percent(long part, long whole) {
         return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), MathContext.DECIMAL64)
-                .setScale(1, java.math.RoundingMode.HALF_UP);
+                .setScale(1, RoundingMode.HALF_UP);
     }
 
     private static Map<String, Object> evidence(Object... pairs) {

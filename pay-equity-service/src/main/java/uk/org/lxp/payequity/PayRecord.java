@@ -3,7 +3,9 @@ package uk.org.lxp.payequity;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -62,6 +64,20 @@ public class PayRecord {
             require(hcasZone == null || basis == PayBasis.SALARIED, "High Cost Area Supplements apply to salaried records only");
             require(expensesPerDay == null || (expensesPerDay.signum() >= 0 && expensesPerDay.compareTo(MAX_EXPENSES_PER_DAY) <= 0),
                     "expensesPerDay must be 0 to " + MAX_EXPENSES_PER_DAY);
+        }
+
+        /**
+         * Basic pay for a full-time year on these terms in a pay year whose scale is {@code annualOfPoint} (null for a
+         * point the scale lacks): a salaried record at its band and point of that year, HCAS aside, other bases at
+         * their rate annualised, unpaid at 0; empty when the scale lacks the point.
+         */
+        public Optional<BigDecimal> basicFullTime(BiFunction<AfcBand, Integer, BigDecimal> annualOfPoint) {
+            return switch (basis) {
+                case SALARIED -> Optional.ofNullable(annualOfPoint.apply(band, point));
+                case SESSIONAL -> Optional.of(PayCalculations.annualFromDayRate(dayRate));
+                case HOURLY -> Optional.of(PayCalculations.annualFromHourly(hourlyRate));
+                case UNPAID -> Optional.of(PayCalculations.unpaid());
+            };
         }
 
         private static BigDecimal twoPlaces(BigDecimal amount, String name) {

@@ -148,6 +148,33 @@ class BenchmarkResourceTest {
     }
 
     @Test
+    void aBenchmarkOfOneFamilyAndLevelShowsEachTrustAgainstItsIcbsStandard() {
+        given().auth().oauth2(admin()).contentType(ContentType.JSON).body("""
+                {"icbOdsCode":"%s","family":"PEER_SUPPORT","level":"ENTRY","band":"BAND_4","effectiveFrom":"2025-04-01"}
+                """.formatted(icb)).when().post("/api/v1/system-pay-standards").then().statusCode(201);
+        String analyst = OidcTestServer.shared().token().roles("ics-analyst").icb(icb).signed();
+
+        given().auth().oauth2(analyst)
+                .when().get("/api/v1/benchmarks?icb=" + icb + "&family=PEER_SUPPORT&level=ENTRY&payYear=2025-26")
+                .then().statusCode(200)
+                .body("systemStandard.icbCode", equalTo(icb)).body("systemStandard.band", equalTo("BAND_4"))
+                .body("systemStandard.effectiveFrom", equalTo("2025-04-01"))
+                .body("systemStandard.trusts.organisationCode", contains(organisation))
+                .body("systemStandard.trusts[0].posts", equalTo(6))
+                .body("systemStandard.trusts[0].postsBelowStandard", equalTo(6))
+                .body("systemStandard.trusts[0].lowestBand", equalTo("BAND_3"));
+        String lead = OidcTestServer.shared().token().roles("lxp-lead").organisations(organisation).signed();
+        given().auth().oauth2(lead)
+                .when().get("/api/v1/benchmarks?organisation=" + organisation + "&family=PEER_SUPPORT&level=ENTRY&payYear=2025-26")
+                .then().statusCode(200).body("systemStandard.band", equalTo("BAND_4"));
+        given().auth().oauth2(analyst).when().get("/api/v1/benchmarks?icb=" + icb + "&family=PEER_SUPPORT&payYear=2025-26")
+                .then().statusCode(200).body("systemStandard", nullValue());
+        given().auth().oauth2(analyst)
+                .when().get("/api/v1/benchmarks?icb=" + icb + "&family=PEER_SUPPORT&level=SENIOR&payYear=2025-26")
+                .then().statusCode(200).body("systemStandard", nullValue());
+    }
+
+    @Test
     void smallCohortsAreSuppressedForEveryoneButTheAdmin() {
         String lead = OidcTestServer.shared().token().roles("lxp-lead").organisations(organisation).signed();
         String url = "/api/v1/benchmarks?organisation=" + organisation + "&band=BAND_3&payYear=2025-26&title=peer support worker";

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -118,6 +121,64 @@ class ParityFindingResourceTest {
                 .filter(record -> id.equals(record.key())).map(record -> new String(record.value(), StandardCharsets.UTF_8))
                 .findFirst().orElseThrow();
         assertThat(data).doesNotContain("E-0").doesNotContain("holderStaffReference");
+    }
+
+    @Test
+    void aFindingWhoseEvidenceHoldsAmountsIsUnchangedByEvaluatingAgain() {
+        String hr = OidcTestServer.shared().token().clientId("hr-" + organisation).roles("hr-integration")
+                .organisations(organisation).signed();
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("""
+                        {"organisationCode":"%s","records":[{"postReference":"F-0","effectiveFrom":"2026-04-01",
+                         "basis":"SESSIONAL","dayRate":95.00,"fte":0.40}]}""".formatted(organisation))
+                .when().post("/api/v1/pay-records/bulk").then().statusCode(200);
+        JsonPath found = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin())
+                        .when().get("/api/v1/parity-findings?rule=SESSIONAL_UNDERPAYMENT&organisation=" + organisation)
+                        .then().statusCode(200).extract().jsonPath(), page -> page.getInt("totalItems") == 1);
+        String id = found.getString("items[0].id");
+        String etag = given().auth().oauth2(admin()).when().get("/api/v1/parity-findings/" + id).then().extract().header("ETag");
+
+        given().auth().oauth2(admin()).when().post("/api/v1/parity-findings/evaluations").then().statusCode(200);
+        given().auth().oauth2(admin()).when().post("/api/v1/parity-findings/evaluations").then().statusCode(200);
+
+        given().auth().oauth2(admin()).when().get("/api/v1/parity-findings/" + id).then().statusCode(200)
+                .header("ETag", equalTo(etag)).body("evidence.lowestDayRate", equalTo(95.0f));
+    }
+
+    @Test
+    void anEvaluatedRolePaidBelowTheComparatorsOnItsEvaluatedBandIsAnEqualValuePayGap() {
+        UUID facilitator = UUID.randomUUID();
+        publishEvaluated(facilitator, "BAND_3", 3);
+        List<String> records = new ArrayList<>();
+        for (int number = 10; number < 15; number++) {
+            publishPost(facilitator, number);
+            records.add("""
+                    {"postReference":"F-%d","effectiveFrom":"2026-04-01","basis":"SALARIED","band":"BAND_3","point":1,
+                     "fte":1.00}""".formatted(number));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                posts.count("organisationOdsCode", organisation)) == 7);
+        String hr = OidcTestServer.shared().token().clientId("hr-" + organisation).roles("hr-integration")
+                .organisations(organisation).signed();
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"organisationCode\":\"%s\",\"records\":[%s]}".formatted(organisation, String.join(",", records)))
+                .when().post("/api/v1/pay-records/bulk").then().statusCode(200);
+        String comparator = "{\"staffGroupCode\":\"07\",\"band\":\"BAND_4\",\"point\":1,\"fte\":1.0,\"fixedTerm\":false}";
+        given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                .body("{\"asOf\":\"2026-10-01\",\"records\":[%s]}".formatted(String.join(",", Collections.nCopies(6, comparator))))
+                .when().put("/api/v1/comparators/" + organisation).then().statusCode(200);
+
+        JsonPath found = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            given().auth().oauth2(admin()).when().post("/api/v1/parity-findings/evaluations").then().statusCode(200);
+            return given().auth().oauth2(admin())
+                    .when().get("/api/v1/parity-findings?rule=EQUAL_VALUE_PAY_GAP&organisation=" + organisation)
+                    .then().statusCode(200).extract().jsonPath();
+        }, page -> page.getInt("totalItems") == 1);
+        // 2026-27: Band 3 point 1 is 25,760 and Band 4 point 1 is 28,392, 9.3% more.
+        assertThat(found.getString("items[0].evidence.evaluatedBand")).isEqualTo("BAND_4");
+        assertThat(found.getDouble("items[0].evidence.gapPercent")).isEqualTo(9.3);
+        assertThat(found.getInt("items[0].evidence.comparators")).isEqualTo(6);
+        assertThat(found.getString("items[0].icbCode")).isEqualTo(icb);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,28 @@ class ParityRulesTest {
                 TODAY, seniorOnly)), Rule.DEVIATES_FROM_SYSTEM_STANDARD)).isEmpty();
     }
 
+    private static List<Finding> deviations(List<Profile> profiles, List<ParityRules.Standard> standards) {
+        return of(ParityRules.evaluate(new Facts(ORGANISATIONS, profiles, List.of(), List.of(), ENTRY_2025, TODAY,
+                standards)), Rule.DEVIATES_FROM_SYSTEM_STANDARD);
+    }
+
+    @Test
+    void aRoleBelowTheStandardForTheBandItsEvaluationPutsItAtDeviatesUnlessItsFamilyAndLevelHaveOne() {
+        Profile evaluatedBand4 = evaluated("AAA", "BAND_3", List.of("BAND_4", "BAND_5"));
+        ParityRules.Standard byWeight = new ParityRules.Standard("QWO", null, null, "BAND_4", "BAND_4", LocalDate.of(2026, 4, 1));
+
+        assertThat(deviations(List.of(evaluatedBand4), List.of(byWeight))).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).containsEntry("standardFor", "roles evaluated at BAND_4")
+                        .containsEntry("standardBand", "BAND_4"));
+        assertThat(deviations(List.of(profile("AAA", "Peer Facilitator", "BAND_3")), List.of(byWeight)))
+                .as("not evaluated").isEmpty();
+        assertThat(deviations(List.of(evaluated("AAA", "BAND_3", List.of("BAND_5"))), List.of(byWeight)))
+                .as("evaluated at another band").isEmpty();
+        ParityRules.Standard byRole = new ParityRules.Standard("QWO", "PEER_SUPPORT", "ENTRY", "BAND_3", LocalDate.of(2026, 4, 1));
+        assertThat(deviations(List.of(evaluatedBand4), List.of(byWeight, byRole)))
+                .as("the family and level's standard comes first").isEmpty();
+    }
+
     @Test
     void theSameRoleTwoBandsApartInAnIcbIsBandVariance() {
         Profile low = profile("AAA", "Peer Facilitator", "BAND_3");
@@ -116,6 +139,20 @@ class ParityRulesTest {
         assertThat(inIcb.evidence()).containsEntry("lowestBand", "BAND_3").containsEntry("highestBand", "BAND_5")
                 .containsEntry("bandsApart", 2);
         assertThat(inIcb.severity()).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void varianceEvidenceDoesNotDependOnTheOrderProfilesAreReadIn() {
+        Profile low = profile("AAA", "Peer Worker", "BAND_3");
+        Profile high = profile("AAA", "Peer Worker", "BAND_6");
+        Profile other = profile("BBB", "Peer Worker", "BAND_4");
+
+        List<Finding> oneWay = of(run(List.of(high, low, other), List.of(), List.of()), Rule.BAND_VARIANCE);
+        List<Finding> otherWay = of(run(List.of(other, low, high), List.of(), List.of()), Rule.BAND_VARIANCE);
+
+        assertThat(oneWay).isNotEmpty().containsExactlyInAnyOrderElementsOf(otherWay);
+        assertThat(oneWay.get(0).evidence().get("bandsByOrganisation"))
+                .isEqualTo(Map.of("AAA", List.of("BAND_3", "BAND_6"), "BBB", List.of("BAND_4")));
     }
 
     @Test
@@ -194,5 +231,89 @@ class ParityRulesTest {
                 Rule.FIXED_TERM_CONCENTRATION)).isEmpty();
         assertThat(of(run(List.of(peer), posts.subList(0, 4), List.of(new Comparators("AAA", 100, 10, "BAND_3"))),
                 Rule.FIXED_TERM_CONCENTRATION)).as("too few posts to speak of shares").isEmpty();
+    }
+
+    private static Post paid(Profile profile, PayBasis basis, String basicFullTime) {
+        return new Post(UUID.randomUUID(), profile.owner(), profile.id(), "FILLED", false, null, basis, null,
+                new BigDecimal(basicFullTime));
+    }
+
+    private static List<Finding> equalValue(List<Profile> profiles, List<Post> posts, ParityRules.ComparatorBandPay pay) {
+        return of(ParityRules.evaluate(new Facts(ORGANISATIONS, profiles, posts, List.of(), ENTRY_2025, TODAY, List.of(),
+                List.of(pay))), Rule.EQUAL_VALUE_PAY_GAP);
+    }
+
+    @Test
+    void postsEvaluatedAtABandPaidFivePercentBelowItsComparatorsAreAnEqualValuePayGap() {
+        Profile facilitator = evaluated("AAA", "BAND_3", List.of("BAND_4", "BAND_5"));
+        List<Post> posts = List.of(paid(facilitator, PayBasis.SALARIED, "25760"), paid(facilitator, PayBasis.SALARIED, "27476"),
+                paid(facilitator, PayBasis.SALARIED, "25760"), paid(facilitator, PayBasis.SALARIED, "27476"),
+                paid(facilitator, PayBasis.HOURLY, "26618"));
+        // Mean 26,618 against 29,000: 8.2% less.
+        List<Finding> findings = equalValue(List.of(facilitator), posts,
+                new ParityRules.ComparatorBandPay("AAA", "BAND_4", 10, new BigDecimal("29000")));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.organisation()).isEqualTo("AAA");
+            assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(finding.evidence()).containsEntry("gapPercent", new BigDecimal("8.2"))
+                    .containsEntry("evaluatedBand", "BAND_4").containsEntry("lxpPosts", 5)
+                    .containsEntry("lxpMeanHourly", new BigDecimal("13.61"))
+                    .containsEntry("comparatorMeanHourly", new BigDecimal("14.83"));
+        });
+        assertThat(equalValue(List.of(facilitator), posts,
+                new ParityRules.ComparatorBandPay("AAA", "BAND_4", 10, new BigDecimal("31500"))))
+                .singleElement().extracting(Finding::severity).as("15.5% less").isEqualTo(Severity.HIGH);
+    }
+
+    private static List<Post> five(Profile profile, PayBasis basis, String basicFullTime) {
+        return IntStream.range(0, 5).mapToObj(i -> paid(profile, basis, basicFullTime)).toList();
+    }
+
+    @Test
+    void aGapUnderFivePercentFewPostsOrComparatorsUnpaidPostsOrNoEvaluationMakeNoEqualValuePayGap() {
+        Profile facilitator = evaluated("AAA", "BAND_3", List.of("BAND_4"));
+        Profile unevaluated = profile("AAA", "Peer Worker", "BAND_3");
+        ParityRules.ComparatorBandPay band4 = new ParityRules.ComparatorBandPay("AAA", "BAND_4", 10, new BigDecimal("27000"));
+        ParityRules.ComparatorBandPay wellPaid = new ParityRules.ComparatorBandPay("AAA", "BAND_4", 10, new BigDecimal("31000"));
+
+        assertThat(equalValue(List.of(facilitator), five(facilitator, PayBasis.SALARIED, "25760"), band4))
+                .as("4.6% less").isEmpty();
+        assertThat(equalValue(List.of(facilitator), five(facilitator, PayBasis.SALARIED, "25760").subList(0, 4), wellPaid))
+                .as("4 posts").isEmpty();
+        assertThat(equalValue(List.of(facilitator), five(facilitator, PayBasis.SALARIED, "25760"),
+                new ParityRules.ComparatorBandPay("AAA", "BAND_4", 4, new BigDecimal("31000")))).as("4 comparators").isEmpty();
+        assertThat(equalValue(List.of(facilitator), five(facilitator, PayBasis.UNPAID, "0"), wellPaid)).isEmpty();
+        assertThat(equalValue(List.of(unevaluated), five(unevaluated, PayBasis.SALARIED, "20000"), wellPaid)).isEmpty();
+        assertThat(equalValue(List.of(facilitator), five(facilitator, PayBasis.SALARIED, "20000"),
+                new ParityRules.ComparatorBandPay("BBB", "BAND_4", 10, new BigDecimal("31000")))).as("another employer").isEmpty();
+        Profile template = new Profile(UUID.randomUUID(), null, "Peer Facilitator", "PEER_SUPPORT", "ENTRY", "BAND_3",
+                "PUBLISHED", List.of("BAND_4"), 287, 343);
+        assertThat(equalValue(List.of(template), IntStream.range(0, 5).mapToObj(i -> new Post(
+                UUID.randomUUID(), "AAA", template.id(), "FILLED", false, null, PayBasis.SALARIED, null,
+                new BigDecimal("25760"))).toList(), wellPaid)).as("posts of a national template role count").hasSize(1);
+    }
+
+    @Test
+    void bandVarianceBetweenRolesOfEqualEvaluatedWeightSaysSoAndIsHigh() {
+        Profile low = evaluated("AAA", "BAND_3", List.of("BAND_4", "BAND_5"));
+        Profile high = evaluated("BBB", "BAND_5", List.of("BAND_4", "BAND_5"));
+
+        assertThat(of(run(List.of(low, high), List.of(), List.of()), Rule.BAND_VARIANCE)).isNotEmpty().allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.evidence()).containsEntry("equalEvaluatedWeight", true)
+                    .containsEntry("evaluatedWeightsByOrganisation",
+                            Map.of("AAA", List.of("BAND_3 weighed 287-343"), "BBB", List.of("BAND_5 weighed 287-343")));
+            assertThat(f.subject()).contains("job evaluation weighs them alike");
+        });
+        Profile unevaluatedHigh = profile("BBB", "Peer Facilitator", "BAND_5");
+        assertThat(of(run(List.of(low, unevaluatedHigh), List.of(), List.of()), Rule.BAND_VARIANCE)).isNotEmpty()
+                .allSatisfy(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+                    assertThat(f.evidence()).containsEntry("equalEvaluatedWeight", false);
+                });
+        assertThat(of(run(List.of(profile("AAA", "Peer Facilitator", "BAND_3"), unevaluatedHigh), List.of(), List.of()),
+                Rule.BAND_VARIANCE)).isNotEmpty().allSatisfy(f -> assertThat(f.evidence())
+                        .doesNotContainKeys("equalEvaluatedWeight", "evaluatedWeightsByOrganisation"));
     }
 }

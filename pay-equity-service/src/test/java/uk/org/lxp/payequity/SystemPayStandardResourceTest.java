@@ -1,6 +1,7 @@
 package uk.org.lxp.payequity;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -63,6 +64,16 @@ class SystemPayStandardResourceTest {
                 """.formatted(icb, family, level, band, from)).when().post("/api/v1/system-pay-standards").then();
     }
 
+    /** Evaluates the rules until the ICB's single deviation shows. */
+    private JsonPath theIcbsOneDeviation() {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            given().auth().oauth2(admin()).when().post("/api/v1/parity-findings/evaluations").then().statusCode(200);
+            return given().auth().oauth2(analystOf(icb))
+                    .when().get("/api/v1/parity-findings?rule=DEVIATES_FROM_SYSTEM_STANDARD&icb=" + icb)
+                    .then().statusCode(200).extract().jsonPath();
+        }, page -> page.getInt("totalItems") == 1);
+    }
+
     @Test
     void anIcsAnalystRecordsItsIcbsStandardsEffectiveDated() {
         record(analystOf(icb), "PEER_SUPPORT", "ENTRY", "BAND_4", "2026-04-01").statusCode(201)
@@ -93,14 +104,40 @@ class SystemPayStandardResourceTest {
                          "level":"ENTRY","band":"BAND_3","contractBasis":"PERMANENT","staffGroupCode":"07",
                          "patientFacing":true,"status":"PUBLISHED","revision":2}""".formatted(profile, trust));
 
-        JsonPath found = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            given().auth().oauth2(admin()).when().post("/api/v1/parity-findings/evaluations").then().statusCode(200);
-            return given().auth().oauth2(analystOf(icb))
-                    .when().get("/api/v1/parity-findings?rule=DEVIATES_FROM_SYSTEM_STANDARD&icb=" + icb)
-                    .then().statusCode(200).extract().jsonPath();
-        }, page -> page.getInt("totalItems") == 1);
+        JsonPath found = theIcbsOneDeviation();
         given().auth().oauth2(analystOf(icb)).when().get("/api/v1/parity-findings/" + found.getString("items[0].id"))
                 .then().statusCode(200).body("organisationCode", equalTo(trust))
                 .body("evidence.standardBand", equalTo("BAND_4")).body("evidence.band", equalTo("BAND_3"));
+    }
+
+    @Test
+    void aStandardForRolesEvaluatedAtABandFindsMemberTrustsRolesOfThatWeightBelowIt() {
+        given().auth().oauth2(analystOf(icb)).contentType(ContentType.JSON).body("""
+                {"icbOdsCode":"%s","evaluatedBand":"BAND_4","band":"BAND_4","effectiveFrom":"2026-04-01"}
+                """.formatted(icb)).when().post("/api/v1/system-pay-standards").then().statusCode(201)
+                .body("evaluatedBand", equalTo("BAND_4")).body("family", nullValue()).body("level", nullValue());
+        given().auth().oauth2(analystOf(icb)).contentType(ContentType.JSON).body("""
+                {"icbOdsCode":"%s","evaluatedBand":"BAND_4","family":"PEER_SUPPORT","level":"ENTRY","band":"BAND_4",
+                 "effectiveFrom":"2026-05-01"}""".formatted(icb)).when().post("/api/v1/system-pay-standards")
+                .then().statusCode(400).body("violations[0].field", equalTo("evaluatedBand"));
+        given().auth().oauth2(analystOf(icb)).contentType(ContentType.JSON).body("""
+                {"icbOdsCode":"%s","band":"BAND_4","effectiveFrom":"2026-05-01"}""".formatted(icb))
+                .when().post("/api/v1/system-pay-standards").then().statusCode(400).body("violations[0].field", equalTo("family"));
+        given().auth().oauth2(analystOf(icb)).contentType(ContentType.JSON).body("""
+                {"icbOdsCode":"%s","evaluatedBand":"BAND_4","band":"BAND_5","effectiveFrom":"2026-04-01"}
+                """.formatted(icb)).when().post("/api/v1/system-pay-standards").then().statusCode(409);
+
+        UUID profile = UUID.randomUUID();
+        topics.publishCloudEvent("lxp.roles.role-profile.v1", profile.toString(), "lxp.roles.RoleProfilePublished",
+                "/lxp/roles-service", """
+                        {"id":"%s","ownerOdsCode":"%s","title":"Peer Facilitator","family":"PEER_SUPPORT",
+                         "level":"ENTRY","band":"BAND_3","contractBasis":"PERMANENT","staffGroupCode":"07",
+                         "patientFacing":true,"status":"PUBLISHED","revision":2,
+                         "jobEvaluation":{"id":"%s","evaluatedOn":"2026-11-12","factors":[],
+                           "panel":{"management":2,"staffSide":2,"withLivedExperience":1},
+                           "weight":{"minimum":287,"maximum":343,"bands":["BAND_4","BAND_5"]},
+                           "recordedAt":"2026-11-12T10:00:00Z"}}""".formatted(profile, trust, UUID.randomUUID()));
+        JsonPath found = theIcbsOneDeviation();
+        assertThat(found.getString("items[0].evidence.standardFor")).isEqualTo("roles evaluated at BAND_4");
     }
 }

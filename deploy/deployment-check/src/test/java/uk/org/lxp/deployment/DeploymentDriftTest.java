@@ -15,7 +15,8 @@ class DeploymentDriftTest {
     @Test
     void theCodesEventsAreFoundWhereTheServicesDeclareThem() {
         EventTopology payEquity = CHECK.topologies().get("pay-equity-service");
-        assertThat(payEquity.produced()).containsExactly("lxp.pay-equity.parity-finding.v1");
+        assertThat(payEquity.produced()).containsExactlyInAnyOrder("lxp.pay-equity.parity-finding.v1",
+                "lxp.pay-equity.cost-to-close-figures.v1");
         assertThat(payEquity.subscriptions()).extracting(EventTopology.Subscription::group).containsExactlyInAnyOrder(
                 "pay-equity-service.organisation-directory", "pay-equity-service.roles-role-profiles", "pay-equity-service.roles-posts");
         assertThat(payEquity.consumed()).containsExactlyInAnyOrder(

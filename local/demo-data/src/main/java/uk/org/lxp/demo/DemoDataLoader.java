@@ -54,10 +54,12 @@ public final class DemoDataLoader {
                 .run(data.establishments(), catalogue.profileIds());
         SupervisionPhase.Result supervision = new SupervisionPhase(calls, progress, timeout, today)
                 .run(data.establishments(), data.catalogue());
+        DemoSummary.Count standards = new SystemPayStandardsPhase(calls, progress)
+                .run(data.organisations().systemPayStandards());
         FindingsPhase.Result findings = new FindingsPhase(calls, progress, timeout).run(data.stories());
 
         return new DemoSummary(organisations, catalogue.profiles(), catalogue.routes(), establishment.posts(),
-                establishment.payRecords(), establishment.comparatorRecords(), supervision.supervisors(),
+                establishment.payRecords(), establishment.comparatorRecords(), standards, supervision.supervisors(),
                 supervision.agreements(), supervision.sessionOutcomes(), findings.openByRule(),
                 findings.notShown().stream().map(story -> story.rule() + " at " + story.where()).toList());
     }

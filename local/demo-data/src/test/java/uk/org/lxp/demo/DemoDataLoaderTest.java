@@ -51,8 +51,9 @@ class DemoDataLoaderTest {
         assertThat(first.comparatorRecords().created()).isEqualTo(first.comparatorRecords().total());
         assertThat(first.openFindingsByRule()).containsOnlyKeys("BAND_VARIANCE", "BELOW_COMPARATOR",
                 "SESSIONAL_UNDERPAYMENT", "UNPAID_SUBSTITUTION", "NO_SENIOR_POST", "FIXED_TERM_CONCENTRATION",
-                "BELOW_EVALUATED_BAND")
+                "BELOW_EVALUATED_BAND", "DEVIATES_FROM_SYSTEM_STANDARD", "EQUAL_VALUE_PAY_GAP")
                 .containsEntry("BAND_VARIANCE", 2);
+        assertThat(first.systemPayStandards()).isEqualTo(new DemoSummary.Count(1, 1, 0));
         assertThat(first.storiesNotShown()).isEmpty();
         assertThat(first.supervisors().created()).isEqualTo(first.supervisors().total())
                 .isEqualTo(gateway.supervisorCount()).isGreaterThan(40);
@@ -104,7 +105,7 @@ class DemoDataLoaderTest {
 
         assertThat(gateway.changes()).isEmpty();
         assertThat(List.of(second.organisations(), second.roleProfiles(), second.progressionRoutes(), second.posts(),
-                second.payRecords(), second.comparatorRecords(), second.supervisors(), second.supervisionAgreements(),
+                second.payRecords(), second.comparatorRecords(), second.systemPayStandards(), second.supervisors(), second.supervisionAgreements(),
                 second.sessionOutcomes()))
                 .allSatisfy(count -> assertThat(count.created() + count.changed()).isZero());
         assertThat(second.openFindingsByRule()).isEqualTo(first.openFindingsByRule());

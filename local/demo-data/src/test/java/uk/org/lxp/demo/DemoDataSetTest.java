@@ -189,6 +189,31 @@ class DemoDataSetTest {
                         .isEmpty());
     }
 
+    /**
+     * EQUAL_VALUE_PAY_GAP: RXG's Peer Facilitators, evaluated at Band 4 weight and paid on Band 3, earn 5% or more
+     * less than its Band 4 comparators (at least 5), both on the 2026/27 scale; RGD's, the same job on Band 5, do not.
+     */
+    @Test
+    void rxgPaysPeerFacilitatorsOfBand4WeightWellBelowItsBand4Comparators() throws IOException {
+        Map<String, BigDecimal> annual = serviceRows("2026/27")
+                .collect(Collectors.toMap(row -> row[2] + "/" + row[3], row -> new BigDecimal(row[4])));
+        Establishment rxg = establishment("RXG");
+        List<BigDecimal> lxp = rxg.posts().stream().filter(Post::isOpen)
+                .filter(post -> post.profileKey().equals("rxg-peer-facilitator"))
+                .map(post -> payOf(rxg, post.postReference())).filter(pay -> pay != null && pay.basis().equals("SALARIED"))
+                .map(pay -> annual.get(payBand(pay.band()) + "/" + pay.point())).toList();
+        List<BigDecimal> comparators = rxg.comparators().records().stream().filter(c -> c.band().equals("BAND_4"))
+                .map(c -> annual.get("4/" + c.point())).toList();
+
+        assertThat(lxp).isNotEmpty();
+        assertThat(comparators).hasSizeGreaterThanOrEqualTo(5);
+        double lxpMean = lxp.stream().mapToDouble(BigDecimal::doubleValue).average().orElseThrow();
+        double comparatorMean = comparators.stream().mapToDouble(BigDecimal::doubleValue).average().orElseThrow();
+        assertThat(100 * (comparatorMean - lxpMean) / comparatorMean).isGreaterThanOrEqualTo(5.0);
+        assertThat(DATA.catalogue().evaluations()).extracting(RoleCatalogue.Evaluation::profile)
+                .contains("rxg-peer-facilitator", "rgd-peer-facilitator");
+    }
+
     /** FIXED_TERM_CONCENTRATION: LXP fixed-term share at least 20 points above and twice the comparators'. */
     @Test
     void r0aFundsMostLxpPostsFixedTermAgainstFewFixedTermComparators() {
@@ -203,7 +228,7 @@ class DemoDataSetTest {
     void everyParityRuleHasOneStory() {
         assertThat(DATA.stories()).extracting(Story::rule).containsExactlyInAnyOrder("BAND_VARIANCE",
                 "UNPAID_SUBSTITUTION", "SESSIONAL_UNDERPAYMENT", "NO_SENIOR_POST", "BELOW_COMPARATOR",
-                "FIXED_TERM_CONCENTRATION", "BELOW_EVALUATED_BAND");
+                "FIXED_TERM_CONCENTRATION", "BELOW_EVALUATED_BAND", "DEVIATES_FROM_SYSTEM_STANDARD", "EQUAL_VALUE_PAY_GAP");
         assertThat(DATA.stories()).allSatisfy(story -> {
             assertThat(story.story()).isNotBlank();
             assertThat(story.where()).isNotNull();

@@ -46,6 +46,7 @@ final class FakeGateway implements AutoCloseable {
     private final Map<String, ObjectNode> organisations = new LinkedHashMap<>();
     private final Map<String, ObjectNode> profiles = new LinkedHashMap<>();
     private final List<ObjectNode> routes = new ArrayList<>();
+    private final List<ObjectNode> systemPayStandards = new ArrayList<>();
     private final Map<String, ObjectNode> posts = new LinkedHashMap<>();
     private final Map<String, ObjectNode> payRecords = new LinkedHashMap<>();
     private final Map<String, ObjectNode> comparators = new HashMap<>();
@@ -209,6 +210,9 @@ final class FakeGateway implements AutoCloseable {
         }
         if (p.equals("/api/v1/progression-routes")) {
             return call.client().equals(admin) ? routes(call) : forbidden(call);
+        }
+        if (p.equals("/api/v1/system-pay-standards")) {
+            return call.client().equals(admin) ? systemPayStandards(call) : forbidden(call);
         }
         if (p.equals("/api/v1/parity-findings/evaluations") && m.equals("POST")) {
             evaluations++;
@@ -637,6 +641,20 @@ final class FakeGateway implements AutoCloseable {
         return new Answer(200, snapshot, null);
     }
 
+    /** pay-equity-service's system pay standards, as far as the loader uses them. */
+    private Answer systemPayStandards(Call call) {
+        if (call.method().equals("GET")) {
+            ArrayNode held = json.createArrayNode();
+            systemPayStandards.stream().filter(standard -> standard.path("icbOdsCode").asText()
+                    .equals(call.query().get("icb"))).forEach(held::add);
+            return new Answer(200, held, null);
+        }
+        ObjectNode created = ((ObjectNode) call.body().deepCopy()).put("id", UUID.randomUUID().toString());
+        systemPayStandards.add(created);
+        changes.add("standard of " + created.path("icbOdsCode").asText() + " for " + created.path("family").asText());
+        return new Answer(201, created, null);
+    }
+
     /** What the parity rules would find once pay equity has caught up, which takes it one evaluation. */
     private List<ObjectNode> findings() {
         List<ObjectNode> findings = new ArrayList<>();
@@ -652,6 +670,10 @@ final class FakeGateway implements AutoCloseable {
         findings.add(finding("FIXED_TERM_CONCENTRATION", "R0A", "QOP", "OPEN"));
         if (profiles.values().stream().anyMatch(p -> p.path("ownerOdsCode").asText().equals("RXG") && p.has("jobEvaluation"))) {
             findings.add(finding("BELOW_EVALUATED_BAND", "RXG", "QWO", "OPEN"));
+            findings.add(finding("EQUAL_VALUE_PAY_GAP", "RXG", "QWO", "OPEN"));
+        }
+        if (systemPayStandards.stream().anyMatch(standard -> standard.path("icbOdsCode").asText().equals("QWO"))) {
+            findings.add(finding("DEVIATES_FROM_SYSTEM_STANDARD", "RXG", "QWO", "OPEN"));
         }
         boolean trainersPaidThenClosed = payRecords.values().stream()
                 .anyMatch(pay -> pay.path("postReference").asText().startsWith("RXV-LET-")

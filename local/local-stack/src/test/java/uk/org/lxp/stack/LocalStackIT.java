@@ -259,31 +259,69 @@ class LocalStackIT {
     }
 
     /**
-     * Equal value through the gateway: West Yorkshire's ICS analyst, signed in through Keycloak's login form, agrees Band
-     * 4 for entry-level peer support across its trusts and finds RXG's Band 3 Peer Facilitator below it; the demo's job
-     * evaluation already shows that role below the Band 4-5 its own weight evidences. Another ICB's standard is refused.
+     * Equal value through the gateway. West Yorkshire's ICS analyst, signed in through Keycloak's login form, finds RXG
+     * paying its Peer Facilitators (of Band 4-5 weight) below its Band 4 comparators and banding them apart from RGD's
+     * though both weigh the same; finds the demo's Band 4 standard for entry-level peer support, with each trust's posts
+     * against it in the benchmark and RXG's Band 3 role below it; agrees Band 6 for senior co-production roles and finds RY6's Band 5 facilitator below that; and reads
+     * what closing the gaps would cost across its trusts, post by post. RXG's HR system reads the same cost with only
+     * its own posts and the other trusts as totals; another trust's own figures, and another ICB's standard, are refused.
      */
     private void agreeASystemPayStandardEndToEnd(String gateway) throws Exception {
         String issuer = "http://127.0.0.1:" + environment.get(StackSettings.Port.KEYCLOAK.variable()) + "/realms/lxp";
         String analyst = UserSignIn.accessToken(issuer, gateway, "demo-analyst-qwo", "demo-analyst-qwo-demo");
         api(gateway, analyst).queryParam("icb", "QWO").queryParam("rule", "BELOW_EVALUATED_BAND")
                 .get("/api/v1/parity-findings").then().statusCode(200).body("items.organisationCode", hasItem("RXG"));
+        api(gateway, analyst).queryParam("icb", "QWO").queryParam("rule", "EQUAL_VALUE_PAY_GAP")
+                .get("/api/v1/parity-findings").then().statusCode(200).body("items.organisationCode", hasItem("RXG"));
+        api(gateway, analyst).queryParam("icb", "QWO").queryParam("rule", "BAND_VARIANCE")
+                .get("/api/v1/parity-findings").then().statusCode(200)
+                .body("items.evidence.equalEvaluatedWeight", hasItem(true));
+        api(gateway, analyst).queryParam("icb", "QWO").get("/api/v1/system-pay-standards").then().statusCode(200)
+                .body("family", hasItem("PEER_SUPPORT")).body("band", hasItem("BAND_4"));
+        api(gateway, analyst).queryParam("icb", "QWO").queryParam("family", "PEER_SUPPORT").queryParam("level", "ENTRY")
+                .queryParam("payYear", "2026-27").get("/api/v1/benchmarks").then().statusCode(200)
+                .body("systemStandard.band", equalTo("BAND_4"))
+                .body("systemStandard.trusts.organisationCode", hasItem("RXG"));
 
-        Map<String, Object> standard = Map.of("icbOdsCode", "QWO", "family", "PEER_SUPPORT", "level", "ENTRY",
-                "band", "BAND_4", "effectiveFrom", "2026-04-01");
+        Map<String, Object> standard = Map.of("icbOdsCode", "QWO", "family", "EXPERT_BY_EXPERIENCE_AND_COPRODUCTION",
+                "level", "SENIOR", "band", "BAND_6", "effectiveFrom", "2026-04-01");
         api(gateway, analyst).body(standard).post("/api/v1/system-pay-standards").then().statusCode(201);
         Map<String, Object> elsewhere = new HashMap<>(standard);
         elsewhere.put("icbOdsCode", "QYG");
         api(gateway, analyst).body(elsewhere).post("/api/v1/system-pay-standards").then().statusCode(403);
-        api(gateway, run("token", "hr-rgd").get(0)).body(standard).post("/api/v1/system-pay-standards").then().statusCode(403);
+        String rxg = run("token", "hr-rxg").get(0);
+        api(gateway, rxg).body(standard).post("/api/v1/system-pay-standards").then().statusCode(403);
 
         String admin = run("token", "lxp-demo-admin").get(0);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             api(gateway, admin).post("/api/v1/parity-findings/evaluations").then().statusCode(200);
             api(gateway, analyst).queryParam("icb", "QWO").queryParam("rule", "DEVIATES_FROM_SYSTEM_STANDARD")
                     .get("/api/v1/parity-findings").then().statusCode(200)
-                    .body("items.organisationCode", hasItem("RXG")).body("items.evidence.standardBand", hasItem("BAND_4"));
+                    .body("items.organisationCode", hasItem("RXG")).body("items.organisationCode", hasItem("RY6"))
+                    .body("items.evidence.standardBand", hasItem("BAND_6"));
         });
+
+        JsonNode acrossTheIcb = json(api(gateway, analyst).queryParam("icb", "QWO").queryParam("target", "SYSTEM_STANDARD")
+                .get("/api/v1/cost-to-close").then().statusCode(200).extract().asString());
+        assertThat(organisationsOf(acrossTheIcb.path("posts"))).contains("RXG", "RY6");
+        assertThat(acrossTheIcb.path("total").path("annualCost").decimalValue()).isPositive();
+
+        JsonNode seenByRxg = json(api(gateway, rxg).queryParam("icb", "QWO").queryParam("target", "SYSTEM_STANDARD")
+                .get("/api/v1/cost-to-close").then().statusCode(200).extract().asString());
+        assertThat(organisationsOf(seenByRxg.path("posts"))).containsOnly("RXG");
+        assertThat(organisationsOf(seenByRxg.path("byOrganisation"))).contains("RXG", "RY6");
+        api(gateway, rxg).queryParam("organisation", "RY6").queryParam("target", "SYSTEM_STANDARD")
+                .get("/api/v1/cost-to-close").then().statusCode(403);
+    }
+
+    private static JsonNode json(String body) throws IOException {
+        return new ObjectMapper().readTree(body);
+    }
+
+    private static List<String> organisationsOf(JsonNode rows) {
+        List<String> organisations = new ArrayList<>();
+        rows.forEach(row -> organisations.add(row.path("organisationCode").asText()));
+        return organisations;
     }
 
     /** The last value on the compliance figures topic for a key, read from the start as an ICS dashboard would. */

@@ -1,11 +1,16 @@
 package uk.org.lxp.payequity.repository;
 
+import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
+import uk.org.lxp.payequity.AfcBand;
 import uk.org.lxp.payequity.PayPoint;
 import uk.org.lxp.payequity.PayYear;
 
@@ -15,6 +20,13 @@ public class PayPointRepository implements PanacheRepository<PayPoint> {
     /** Band codes sort in pay order as text (2 .. 7, 8a .. 8d, 9). */
     public List<PayPoint> forYear(PayYear year) {
         return list("payYear", Sort.by("band").and("point"), year.toString());
+    }
+
+    /** The year's scale as a lookup: the annual pay of a band's point, null for a point the band lacks. */
+    public BiFunction<AfcBand, Integer, BigDecimal> annualOfPoint(PayYear year) {
+        Map<String, BigDecimal> annual = new HashMap<>();
+        forYear(year).forEach(point -> annual.put(point.band().code() + "/" + point.point(), point.annualGbp()));
+        return (band, point) -> annual.get(band.code() + "/" + point);
     }
 
     public boolean hasYear(PayYear year) {

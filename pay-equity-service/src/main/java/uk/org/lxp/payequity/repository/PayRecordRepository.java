@@ -1,5 +1,6 @@
 package uk.org.lxp.payequity.repository;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,22 @@ public class PayRecordRepository implements PanacheRepositoryBase<PayRecord, UUI
         return records;
     }
 
-    public static String key(UUID postId, java.time.LocalDate effectiveFrom) {
+    /**
+     * The record in force on the day for each post (the latest to start on or before it), keyed by post; every post's
+     * when {@code postIds} is null.
+     */
+    public Map<UUID, PayRecord> inForceOn(LocalDate day, Collection<UUID> postIds) {
+        Map<UUID, PayRecord> inForce = new HashMap<>();
+        if (postIds != null && postIds.isEmpty()) {
+            return inForce;
+        }
+        var records = postIds == null ? find("effectiveFrom <= ?1", day) : find("postId in ?1 and effectiveFrom <= ?2", postIds, day);
+        records.stream().forEach(record -> inForce.merge(record.postId(), record,
+                (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b));
+        return inForce;
+    }
+
+    public static String key(UUID postId, LocalDate effectiveFrom) {
         return postId + "@" + effectiveFrom;
     }
 

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.lxp.http.problems.InvalidRequest;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.scope.CallerScope;
@@ -39,7 +40,8 @@ import uk.org.lxp.payequity.service.SystemPayStandardService;
 @Path("/api/v1/system-pay-standards")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "System pay standards", description = "The band an ICB has agreed across its trusts for each role family and level")
+@Tag(name = "System pay standards", description = "The band an ICB has agreed across its trusts for each role family and"
+        + " level, or for the roles evaluated at a band")
 @SecurityRequirement(name = "keycloak")
 public class SystemPayStandardResource {
 
@@ -58,44 +60,68 @@ public class SystemPayStandardResource {
         this.scope = scope;
     }
 
-    @Schema(name = "SystemPayStandardRequest")
+    @Schema(name = "SystemPayStandardRequest", description = "For a role family and level, or for the roles whose job"
+            + " evaluation puts them at a band (evaluatedBand): one or the other")
     public record StandardRequest(
             @Schema(example = "QWO") @NotNull @OdsCode String icbOdsCode,
-            @Schema(example = "PEER_SUPPORT") @NotNull @Pattern(regexp = FAMILY, message = "must be a role family") String family,
-            @Schema(example = "ENTRY") @NotNull @Pattern(regexp = LEVEL, message = "must be a role level") String level,
+            @Schema(example = "PEER_SUPPORT", nullable = true) @Pattern(regexp = FAMILY, message = "must be a role family")
+            String family,
+            @Schema(example = "ENTRY", nullable = true) @Pattern(regexp = LEVEL, message = "must be a role level") String level,
+            @Schema(description = "Instead of family and level: the roles whose lowest evaluated band is this",
+                    example = "BAND_4", nullable = true) AfcBand evaluatedBand,
             @Schema(example = "BAND_4") @NotNull AfcBand band,
             @Schema(example = "2027-04-01") @NotNull LocalDate effectiveFrom) {
+
+        SystemPayStandard.Subject subject() {
+            if (evaluatedBand != null && (family != null || level != null)) {
+                throw InvalidRequest.inBody("evaluatedBand", "give a family and level, or an evaluated band, not both");
+            }
+            if (evaluatedBand == null && family == null) {
+                throw InvalidRequest.inBody("family", "give a family and level, or an evaluated band");
+            }
+            if (evaluatedBand == null && level == null) {
+                throw InvalidRequest.inBody("level", "a standard for a family needs its level");
+            }
+            return evaluatedBand != null ? SystemPayStandard.Subject.evaluatedAt(evaluatedBand)
+                    : SystemPayStandard.Subject.role(family, level);
+        }
     }
 
     @Schema(name = "SystemPayStandard")
     public record StandardResponse(UUID id, @Schema(example = "QWO") String icbOdsCode,
-            @Schema(example = "PEER_SUPPORT") String family, @Schema(example = "ENTRY") String level,
+            @Schema(example = "PEER_SUPPORT", nullable = true) String family,
+            @Schema(example = "ENTRY", nullable = true) String level,
+            @Schema(description = "Set instead of family and level for a standard by evaluated band", nullable = true)
+            AfcBand evaluatedBand,
             @Schema(example = "BAND_4") AfcBand band, @Schema(example = "2027-04-01") LocalDate effectiveFrom,
-            @Schema(description = "The day before a later standard for the same family and level begins; null while"
-                    + " open-ended", nullable = true) LocalDate effectiveTo) {
+            @Schema(description = "The day before a later standard for the same subject begins; null while open-ended",
+                    nullable = true) LocalDate effectiveTo) {
 
         static StandardResponse of(SystemPayStandard standard) {
             return new StandardResponse(standard.id(), standard.icbOdsCode(), standard.family(), standard.level(),
-                    standard.band(), standard.effectiveFrom(), standard.effectiveTo());
+                    standard.evaluatedBand(), standard.band(), standard.effectiveFrom(), standard.effectiveTo());
         }
     }
 
     @POST
     @RolesAllowed({Roles.LXP_ADMIN, Roles.ICS_ANALYST})
-    @Operation(summary = "Record the band an ICB has agreed for a role family and level, from a day",
-            description = "It ends the standard in force before it. Member trusts' profiles banded below the standard"
-                    + " in force raise DEVIATES_FROM_SYSTEM_STANDARD findings.")
+    @Operation(summary = "Record the band an ICB has agreed for a role family and level, or for roles evaluated at a band,"
+            + " from a day",
+            description = "It ends the standard for the same subject in force before it. Member trusts' profiles banded"
+                    + " below the standard in force raise DEVIATES_FROM_SYSTEM_STANDARD findings; a profile's family and"
+                    + " level standard comes before one for its evaluated band.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = StandardResponse.class)))
-    @APIResponse(responseCode = "400", description = "Invalid standard")
+    @APIResponse(responseCode = "400", description = "Invalid standard, or not for exactly one of a family and level and an"
+            + " evaluated band")
     @APIResponse(responseCode = "403", description = "Another ICB's standards")
-    @APIResponse(responseCode = "409", description = "A standard for that family and level already begins that day")
+    @APIResponse(responseCode = "409", description = "A standard for that subject already begins that day")
     @APIResponse(responseCode = "422", description = "An unknown ICB")
     public Response record(@NotNull @Valid StandardRequest request) {
+        SystemPayStandard.Subject subject = request.subject();
         scope.requireKnownOrganisation(request.icbOdsCode(), "icbOdsCode");
         scope.requireWrite(DataClass.AGGREGATE, new Reach.Icb(request.icbOdsCode()));
-        SystemPayStandard standard = service.record(request.icbOdsCode(), request.family(), request.level(),
-                request.band(), request.effectiveFrom());
+        SystemPayStandard standard = service.record(request.icbOdsCode(), subject, request.band(), request.effectiveFrom());
         return Response.created(URI.create("/api/v1/system-pay-standards?icb=" + standard.icbOdsCode()))
                 .entity(StandardResponse.of(standard)).build();
     }
@@ -103,7 +129,7 @@ public class SystemPayStandardResource {
     @GET
     @RolesAllowed({Roles.LXP_ADMIN, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.HR_INTEGRATION})
     @Operation(summary = "An ICB's pay standards, all or those in force on a day")
-    @APIResponse(responseCode = "200", description = "The standards by family, level and start")
+    @APIResponse(responseCode = "200", description = "The standards by family, level and start, then by evaluated band")
     @APIResponse(responseCode = "400", description = "A malformed ICB code or day")
     @APIResponse(responseCode = "403", description = "An ICB none of the caller's organisations belongs to")
     @APIResponse(responseCode = "422", description = "An unknown ICB")

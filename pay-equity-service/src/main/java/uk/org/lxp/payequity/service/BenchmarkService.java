@@ -25,17 +25,23 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.org.lxp.api.Today;
 import uk.org.lxp.api.scope.SmallCohorts;
 import uk.org.lxp.http.problems.RuleBroken;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.Distribution;
+import uk.org.lxp.payequity.ParityRules;
 import uk.org.lxp.payequity.PayBasis;
 import uk.org.lxp.payequity.PayCalculations;
 import uk.org.lxp.payequity.PayRecord;
 import uk.org.lxp.payequity.PayYear;
 import uk.org.lxp.payequity.Post;
 import uk.org.lxp.payequity.RoleProfile;
+import uk.org.lxp.payequity.SystemPayStandard;
+import uk.org.lxp.payequity.repository.PayRecordRepository;
+import uk.org.lxp.payequity.repository.SystemPayStandardRepository;
 
 /**
  * Pay benchmarks of an LXP cohort (by family, level, title, band) in an organisation, an ICB or nationally, for a pay
@@ -51,10 +57,15 @@ public class BenchmarkService {
     private final EntityManager entities;
     private final DataSource dataSource;
     private final Organisations organisations;
+    private final PayRecordRepository payRecords;
+    private final SystemPayStandardRepository systemStandards;
     private final Clock clock;
 
-    BenchmarkService(EntityManager entities, DataSource dataSource, Organisations organisations, Clock clock) {
+    BenchmarkService(EntityManager entities, DataSource dataSource, Organisations organisations,
+            PayRecordRepository payRecords, SystemPayStandardRepository systemStandards, Clock clock) {
         this.entities = entities;
+        this.payRecords = payRecords;
+        this.systemStandards = systemStandards;
         this.dataSource = dataSource;
         this.organisations = organisations;
         this.clock = clock;
@@ -79,9 +90,28 @@ public class BenchmarkService {
             BigDecimal medianGapPercent, List<Quartile> quartiles) {
     }
 
+    @Schema(name = "BenchmarkTrustAgainstStandard", description = "One member trust's open posts of the cohort against"
+            + " the standard. For everyone but lxp-admin a trust of fewer than 5 posts is suppressed, and so is the next"
+            + " smallest while the suppressed ones hold fewer than 5 together (the band distribution would show them)")
+    public record TrustAgainstStandard(@Schema(example = "RXG") String organisationCode, boolean suppressed,
+            @Schema(nullable = true, example = "14") Integer posts,
+            @Schema(nullable = true, description = "Posts whose role is banded below the standard", example = "14")
+            Integer postsBelowStandard,
+            @Schema(nullable = true, description = "The lowest band of the trust's posts in the cohort", example = "BAND_3")
+            String lowestBand) {
+    }
+
+    @Schema(name = "BenchmarkSystemStandard", description = "The band the ICB has agreed for the cohort's family and level,"
+            + " in force on the benchmark's day, and where each member trust's posts stand against it")
+    public record AgainstStandard(@Schema(example = "QWO") String icbCode, @Schema(example = "BAND_4") String band,
+            LocalDate effectiveFrom, List<TrustAgainstStandard> trusts) {
+    }
+
     public record Benchmark(Scope scope, String payYear, LocalDate asOf, Cohort cohort, boolean suppressed,
             String suppressionReason, Integer headcount, BigDecimal fte, Map<String, Integer> bandDistribution,
-            Distribution fteAnnualisedPay, Shares shares, ComparatorGap comparator) {
+            Distribution fteAnnualisedPay, Shares shares, ComparatorGap comparator,
+            @Schema(nullable = true, description = "Only for a cohort of one family and level in an organisation or an"
+                    + " ICB whose ICB has a standard for it") AgainstStandard systemStandard) {
     }
 
     public Benchmark benchmark(Scope scope, Cohort cohort, PayYear year, String comparatorGroup, boolean maySeeSmallCohorts) {
@@ -97,7 +127,7 @@ public class BenchmarkService {
         List<Post> postsInUse = rows.stream().map(row -> (Post) row[0]).toList();
         Map<UUID, RoleProfile> profiles = rows.stream()
                 .collect(Collectors.toMap(row -> ((Post) row[0]).id(), row -> (RoleProfile) row[1]));
-        Map<UUID, PayRecord> inForce = recordsInForce(postsInUse, asOf);
+        Map<UUID, PayRecord> inForce = payRecords.inForceOn(asOf, postsInUse.stream().map(Post::id).toList());
 
         List<Post> filled = postsInUse.stream().filter(p -> "FILLED".equals(p.status())).toList();
         int headcount = filled.size();
@@ -108,8 +138,9 @@ public class BenchmarkService {
 
         if (headcount < SmallCohorts.MINIMUM && !maySeeSmallCohorts) {
             return new Benchmark(scope, year.toString(), asOf, cohort, true,
-                    SmallCohorts.reason("people are in this cohort"), null, null, null, null, null, gap);
+                    SmallCohorts.reason("people are in this cohort"), null, null, null, null, null, gap, null);
         }
+        AgainstStandard against = againstStandard(scope, cohort, asOf, postsInUse, profiles, maySeeSmallCohorts);
         Map<String, Integer> bands = new TreeMap<>(Comparator.naturalOrder());
         postsInUse.forEach(p -> bands.merge(profiles.get(p.id()).band(), 1, Integer::sum));
         BigDecimal fte = filled.stream().map(Post::fte).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -120,7 +151,44 @@ public class BenchmarkService {
                 share(inForce.values().stream().filter(r -> r.basis() == PayBasis.UNPAID).count(), inForce.size()),
                 share(postsInUse.stream().filter(p -> SENIOR_BANDS.contains(profiles.get(p.id()).band())).count(),
                         postsInUse.size()));
-        return new Benchmark(scope, year.toString(), asOf, cohort, false, null, headcount, fte, bands, pay, shares, gap);
+        return new Benchmark(scope, year.toString(), asOf, cohort, false, null, headcount, fte, bands, pay, shares, gap,
+                against);
+    }
+
+    /** Each member trust's posts of the cohort against its ICB's standard for the family and level, if it has one. */
+    private AgainstStandard againstStandard(Scope scope, Cohort cohort, LocalDate asOf, List<Post> posts,
+            Map<UUID, RoleProfile> profiles, boolean maySeeSmallCohorts) {
+        if (cohort.family() == null || cohort.level() == null || scope.level() == ScopeLevel.NATIONAL) {
+            return null;
+        }
+        String icb = scope.level() == ScopeLevel.ICB ? scope.code()
+                : organisations.icbOf(scope.code(), asOf).orElse(null);
+        SystemPayStandard standard = icb == null ? null : systemStandards
+                .of(icb, SystemPayStandard.Subject.role(cohort.family(), cohort.level())).stream()
+                .filter(s -> s.inForceOn(asOf)).findFirst().orElse(null);
+        if (standard == null) {
+            return null;
+        }
+        int standardRank = ParityRules.BANDS.indexOf(standard.band().name());
+        Map<String, List<Post>> byTrust = posts.stream()
+                .collect(Collectors.groupingBy(Post::organisationOdsCode, TreeMap::new, Collectors.toList()));
+        Map<String, Integer> unseen = new HashMap<>();
+        byTrust.forEach((trust, trustPosts) -> unseen.put(trust, maySeeSmallCohorts ? 0 : trustPosts.size()));
+        // The band distribution is the trusts' sum: a trust hidden alone would show through it.
+        SmallCohorts.Suppression suppression = SmallCohorts.suppress(unseen);
+        List<TrustAgainstStandard> trusts = new ArrayList<>();
+        byTrust.forEach((trust, trustPosts) -> {
+            if (suppression.total() || suppression.rows().contains(trust)) {
+                trusts.add(new TrustAgainstStandard(trust, true, null, null, null));
+                return;
+            }
+            List<Integer> ranks = trustPosts.stream().map(p -> ParityRules.BANDS.indexOf(profiles.get(p.id()).band()))
+                    .filter(rank -> rank >= 0).sorted().toList();
+            trusts.add(new TrustAgainstStandard(trust, false, trustPosts.size(),
+                    (int) ranks.stream().filter(rank -> rank < standardRank).count(),
+                    ranks.isEmpty() ? null : ParityRules.BANDS.get(ranks.get(0))));
+        });
+        return new AgainstStandard(icb, standard.band().name(), standard.effectiveFrom(), trusts);
     }
 
     /** Organisations in scope on the day; null means every organisation (national). */
@@ -157,20 +225,6 @@ public class BenchmarkService {
             jpql.append(" and r.").append(field).append(" = :").append(field);
             parameters.put(field, value);
         }
-    }
-
-    private Map<UUID, PayRecord> recordsInForce(List<Post> posts, LocalDate asOf) {
-        Map<UUID, PayRecord> latest = new HashMap<>();
-        if (posts.isEmpty()) {
-            return latest;
-        }
-        entities.createQuery("from PayRecord r where r.postId in :posts and r.effectiveFrom <= :asOf", PayRecord.class)
-                .setParameter("posts", posts.stream().map(Post::id).toList())
-                .setParameter("asOf", asOf)
-                .getResultStream()
-                .forEach(record -> latest.merge(record.postId(), record,
-                        (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b));
-        return latest;
     }
 
     /** Mean and median hourly gap and the quartile composition of LXPs and comparators together, in PostgreSQL. */

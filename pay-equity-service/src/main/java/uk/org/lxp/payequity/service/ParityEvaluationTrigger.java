@@ -11,7 +11,8 @@ import io.quarkus.scheduler.Scheduled;
 import uk.org.lxp.directory.OrganisationChanged;
 
 /**
- * Re-evaluates the parity rules soon after the data they read changes. A burst of changes (a bulk sync of 5,000
+ * Re-evaluates the parity rules, and republishes the cost-to-close figures that changed, soon after the data they read
+ * changes. A burst of changes (a bulk sync of 5,000
  * posts) asks many times and gets one evaluation.
  */
 @ApplicationScoped
@@ -21,9 +22,11 @@ public class ParityEvaluationTrigger {
 
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ParityFindingService findings;
+    private final CostToCloseFiguresPublisher costToCloseFigures;
 
-    ParityEvaluationTrigger(ParityFindingService findings) {
+    ParityEvaluationTrigger(ParityFindingService findings, CostToCloseFiguresPublisher costToCloseFigures) {
         this.findings = findings;
+        this.costToCloseFigures = costToCloseFigures;
     }
 
     public void request() {
@@ -32,6 +35,12 @@ public class ParityEvaluationTrigger {
 
     /** Findings are grouped by ICB: a trust that moves ICB changes them. */
     void onOrganisationChanged(@Observes OrganisationChanged change) {
+        request();
+    }
+
+    /** Some rules look back from today (twelve months of closed posts) and a new pay year reprices every post. */
+    @Scheduled(cron = "0 45 3 * * ?", timeZone = "Europe/London")
+    void daily() {
         request();
     }
 
@@ -46,6 +55,13 @@ public class ParityEvaluationTrigger {
         } catch (RuntimeException e) {
             requested.set(true);
             LOG.errorf(e, "Parity evaluation failed; it will be tried again");
+            return;
+        }
+        try {
+            LOG.infof("Cost-to-close figures published for %d organisation(s)", costToCloseFigures.publishChanged());
+        } catch (RuntimeException e) {
+            requested.set(true);
+            LOG.errorf(e, "Cost-to-close figures could not be published; they will be tried again");
         }
     }
 }

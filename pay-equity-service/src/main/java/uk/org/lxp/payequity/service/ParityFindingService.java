@@ -1,29 +1,24 @@
 package uk.org.lxp.payequity.service;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,14 +28,18 @@ import uk.org.lxp.api.Today;
 import uk.org.lxp.http.problems.Conflict;
 import uk.org.lxp.http.problems.NotFound;
 import uk.org.lxp.directory.Organisations;
+import uk.org.lxp.payequity.AfcBand;
 import uk.org.lxp.payequity.ParityFinding;
 import uk.org.lxp.payequity.ParityRules;
 import uk.org.lxp.payequity.PayRecord;
 import uk.org.lxp.payequity.PayYear;
 import uk.org.lxp.payequity.Post;
 import uk.org.lxp.payequity.RoleProfile;
+import uk.org.lxp.payequity.SystemPayStandard;
 import uk.org.lxp.payequity.events.ParityFindingEvents;
+import uk.org.lxp.payequity.repository.ComparatorRepository;
 import uk.org.lxp.payequity.repository.PayPointRepository;
+import uk.org.lxp.payequity.repository.PayRecordRepository;
 import uk.org.lxp.payequity.repository.SystemPayStandardRepository;
 
 /** Runs the parity rules over this service's data and keeps the findings, their lifecycle and their events. */
@@ -54,7 +53,8 @@ public class ParityFindingService {
     };
 
     private final EntityManager entities;
-    private final DataSource dataSource;
+    private final ComparatorRepository comparators;
+    private final PayRecordRepository payRecords;
     private final Organisations organisations;
     private final PayPointRepository payPoints;
     private final SystemPayStandardRepository systemStandards;
@@ -63,11 +63,12 @@ public class ParityFindingService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    ParityFindingService(EntityManager entities, DataSource dataSource, Organisations organisations,
-            PayPointRepository payPoints, SystemPayStandardRepository systemStandards, ParityFindingEvents events,
-            Audit audit, ObjectMapper json, Clock clock) {
+    ParityFindingService(EntityManager entities, ComparatorRepository comparators, PayRecordRepository payRecords,
+            Organisations organisations, PayPointRepository payPoints, SystemPayStandardRepository systemStandards,
+            ParityFindingEvents events, Audit audit, ObjectMapper json, Clock clock) {
         this.entities = entities;
-        this.dataSource = dataSource;
+        this.comparators = comparators;
+        this.payRecords = payRecords;
         this.organisations = organisations;
         this.payPoints = payPoints;
         this.systemStandards = systemStandards;
@@ -94,7 +95,7 @@ public class ParityFindingService {
         int reopened = 0;
         int resolved = 0;
         for (ParityRules.Finding finding : found) {
-            Map<String, Object> evidence = json.convertValue(finding.evidence(), OBJECT);
+            Map<String, Object> evidence = storedForm(finding.evidence());
             ParityFinding existing = held.remove(finding.key());
             if (existing == null) {
                 ParityFinding created = new ParityFinding(finding, evidence, now);
@@ -126,6 +127,18 @@ public class ParityFindingService {
         long open = entities.createQuery("select count(f) from ParityFinding f where f.status <> :resolved", Long.class)
                 .setParameter("resolved", ParityFinding.Status.RESOLVED).getSingleResult();
         return new Evaluation(raised, updated, reopened, resolved, open);
+    }
+
+    /**
+     * Evidence as it reads back from its JSON column, so that it compares equal to what is held: an amount such as a
+     * day rate of 95.00 reads back as a double, never as the BigDecimal the rules wrote.
+     */
+    private Map<String, Object> storedForm(Map<String, Object> evidence) {
+        try {
+            return json.readValue(json.writeValueAsString(evidence), OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a finding's evidence as JSON", e);
+        }
     }
 
     @Transactional
@@ -173,67 +186,26 @@ public class ParityFindingService {
                 .map(p -> new ParityRules.Profile(p.id(), p.ownerOdsCode(), p.title(), p.family(), p.level(), p.band(),
                         p.status(), p.evaluatedBands(), p.jobWeightMinimum(), p.jobWeightMaximum()))
                 .toList();
-        Map<UUID, PayRecord> inForce = new HashMap<>();
-        entities.createQuery("from PayRecord r where r.effectiveFrom <= :today", PayRecord.class)
-                .setParameter("today", today).getResultStream()
-                .forEach(r -> inForce.merge(r.postId(), r, (a, b) -> a.effectiveFrom().isAfter(b.effectiveFrom()) ? a : b));
+        Map<UUID, PayRecord> inForce = payRecords.inForceOn(today, null);
+        PayYear year = PayYear.containing(today);
+        BiFunction<AfcBand, Integer, BigDecimal> annualOfPoint = payPoints.annualOfPoint(year);
         List<ParityRules.Post> posts = entities.createQuery("from Post", Post.class).getResultStream()
                 .map(p -> {
-                    PayRecord pay = inForce.get(p.id());
+                    PayRecord.Terms pay = Optional.ofNullable(inForce.get(p.id())).map(PayRecord::terms).orElse(null);
                     return new ParityRules.Post(p.id(), p.organisationOdsCode(), p.roleProfileId(), p.status(),
                             p.isFixedTerm(), p.closedOn(), pay == null ? null : pay.basis(),
-                            pay == null ? null : pay.terms().dayRate());
+                            pay == null ? null : pay.dayRate(),
+                            pay == null ? null : pay.basicFullTime(annualOfPoint).orElse(null));
                 })
                 .toList();
         Map<String, BigDecimal> entry = new HashMap<>();
-        payPoints.forYear(PayYear.containing(today)).stream().filter(point -> point.point() == 1)
+        payPoints.forYear(year).stream().filter(point -> point.point() == 1)
                 .forEach(point -> entry.put(point.band().name(), point.annualGbp()));
         List<ParityRules.Standard> standards = systemStandards.inForceOn(today).stream()
-                .map(s -> new ParityRules.Standard(s.icbOdsCode(), s.family(), s.level(), s.band().name(), s.effectiveFrom()))
+                .map(SystemPayStandard::asRule)
                 .toList();
-        return new ParityRules.Facts(known, profiles, posts, comparators(), entry, today, standards);
+        return new ParityRules.Facts(known, profiles, posts, comparators.summaries(), entry, today, standards,
+                comparators.payByBand(year));
     }
 
-    /** Per organisation: comparator count, how many fixed-term, and the median band of staff group 07. */
-    private List<ParityRules.Comparators> comparators() {
-        Map<String, int[]> totals = new TreeMap<>();
-        Map<String, List<String>> bands07 = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement totalsQuery = connection.prepareStatement("""
-                     SELECT organisation_ods_code, count(*), count(*) FILTER (WHERE fixed_term) FROM comparator_record
-                     GROUP BY organisation_ods_code
-                     """);
-             PreparedStatement bandsQuery = connection.prepareStatement("""
-                     SELECT organisation_ods_code, band, count(*) FROM comparator_record WHERE staff_group_code = '07'
-                     GROUP BY organisation_ods_code, band
-                     """)) {
-            try (ResultSet rows = totalsQuery.executeQuery()) {
-                while (rows.next()) {
-                    totals.put(rows.getString(1), new int[] {rows.getInt(2), rows.getInt(3)});
-                }
-            }
-            try (ResultSet rows = bandsQuery.executeQuery()) {
-                while (rows.next()) {
-                    String band = "BAND_" + rows.getString(2).toUpperCase();
-                    for (int i = 0; i < rows.getInt(3); i++) {
-                        bands07.computeIfAbsent(rows.getString(1), o -> new ArrayList<>()).add(band);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not summarise the comparator workforce", e);
-        }
-        List<ParityRules.Comparators> summaries = new ArrayList<>();
-        totals.forEach((organisation, counts) -> {
-            List<String> bands = bands07.getOrDefault(organisation, List.of()).stream()
-                    .sorted((a, b) -> Integer.compare(bandRank(a), bandRank(b))).toList();
-            String median = bands.isEmpty() ? null : bands.get((bands.size() - 1) / 2);
-            summaries.add(new ParityRules.Comparators(organisation, counts[0], counts[1], median));
-        });
-        return summaries;
-    }
-
-    private static int bandRank(String band) {
-        return ParityRules.BANDS.indexOf(band);
-    }
 }

@@ -24,9 +24,11 @@ import uk.org.lxp.payequity.repository.PayPointRepository;
 public class PayScaleService {
 
     private final PayPointRepository payPoints;
+    private final ParityEvaluationTrigger parity;
 
-    PayScaleService(PayPointRepository payPoints) {
+    PayScaleService(PayPointRepository payPoints, ParityEvaluationTrigger parity) {
         this.payPoints = payPoints;
+        this.parity = parity;
     }
 
     public record NewPayPoint(AfcBand band, int point, BigDecimal annualGbp, Integer yearsToNextPoint) {
@@ -85,6 +87,8 @@ public class PayScaleService {
         } catch (ConstraintViolationException concurrentAdd) {
             throw yearExists(year);
         }
+        // Entry pay, equal value and cost to close read the scale of the pay year of today.
+        parity.request();
         return payPoints.forYear(year);
     }
 

@@ -14,7 +14,7 @@ import uk.org.lxp.payequity.SystemPayStandard;
 import uk.org.lxp.payequity.repository.SystemPayStandardRepository;
 
 /**
- * ICBs' pay standards. A standard for a family and level ends the one in force before it and is itself ended by one
+ * ICBs' pay standards. A standard for a family and level, or for an evaluated band, ends the one in force before it and is itself ended by one
  * that begins later; the parity rules run again, so member trusts' deviations show.
  */
 @ApplicationScoped
@@ -34,11 +34,11 @@ public class SystemPayStandardService {
     }
 
     @Transactional
-    public SystemPayStandard record(String icb, String family, String level, AfcBand band, LocalDate effectiveFrom) {
-        SystemPayStandard standard = new SystemPayStandard(icb, family, level, band, effectiveFrom, clock.instant());
-        for (SystemPayStandard held : standards.of(icb, family, level)) {
+    public SystemPayStandard record(String icb, SystemPayStandard.Subject subject, AfcBand band, LocalDate effectiveFrom) {
+        SystemPayStandard standard = new SystemPayStandard(icb, subject, band, effectiveFrom, clock.instant());
+        for (SystemPayStandard held : standards.of(icb, subject)) {
             if (held.effectiveFrom().equals(effectiveFrom)) {
-                throw new Conflict("ICB " + icb + " already has a standard for " + family + " / " + level + " from "
+                throw new Conflict("ICB " + icb + " already has a standard for " + subject + " from "
                         + effectiveFrom + "; record the next one from a later day");
             }
             if (held.effectiveFrom().isBefore(effectiveFrom)) {
@@ -49,7 +49,7 @@ public class SystemPayStandardService {
         }
         standards.persist(standard);
         audit.record("system-pay-standard.recorded", "system-pay-standard", standard.id().toString(),
-                Map.of("icb", icb, "family", family, "level", level, "band", band, "effectiveFrom", effectiveFrom));
+                Map.of("icb", icb, "for", subject.toString(), "band", band, "effectiveFrom", effectiveFrom));
         parity.request();
         return standard;
     }

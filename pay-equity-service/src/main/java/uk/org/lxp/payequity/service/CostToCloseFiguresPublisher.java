@@ -1,0 +1,120 @@
+package uk.org.lxp.payequity.service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.org.lxp.api.Today;
+import uk.org.lxp.payequity.CostToClose.Target;
+import uk.org.lxp.payequity.PayYear;
+import uk.org.lxp.payequity.events.CostToCloseFiguresEvents;
+import uk.org.lxp.payequity.events.CostToCloseFiguresEvents.CostToCloseFigures;
+import uk.org.lxp.payequity.service.CostToCloseService.OrganisationFigures;
+
+/**
+ * Publishes each organisation's cost to close for the current pay year after the data behind it changed: every
+ * target is costed nationally in one pass, and an organisation is published only when its figures differ from what
+ * it was last published with. One run at a time across replicas, in one transaction.
+ */
+@ApplicationScoped
+public class CostToCloseFiguresPublisher {
+
+    private static final Logger LOG = Logger.getLogger(CostToCloseFiguresPublisher.class);
+    /** "LXPCOSTS" */
+    private static final long PUBLISH_LOCK = 0x4C5850434F535453L;
+
+    private final CostToCloseService costs;
+    private final CostToCloseFiguresEvents events;
+    private final EntityManager entities;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CostToCloseFiguresPublisher(CostToCloseService costs, CostToCloseFiguresEvents events, EntityManager entities,
+            ObjectMapper json, Clock clock) {
+        this.costs = costs;
+        this.events = events;
+        this.entities = entities;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Publishes the organisations whose figures changed; says how many. */
+    public int publishChanged() {
+        PayYear year = PayYear.containing(Today.in(clock));
+        if (!costs.hasScale(year)) {
+            LOG.warnf("No pay scale for %s yet: cost-to-close figures wait for it", year);
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // One run at a time across replicas, reading and publishing under the one lock: a run that read older data
+            // can never publish after one that read newer.
+            entities.createNativeQuery("SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")").getSingleResult();
+            int published = 0;
+            for (var organisation : figures(year).entrySet()) {
+                CostToCloseFigures figures = new CostToCloseFigures(organisation.getKey(), year.toString(),
+                        costs.defaultOnCostsPercent(), organisation.getValue());
+                if (publishIfChanged(figures)) {
+                    published++;
+                }
+            }
+            return published;
+        });
+    }
+
+    /** Every target's figures by organisation; an organisation published before and without posts now gets zeros. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<OrganisationFigures>> figures(PayYear year) {
+        Map<String, List<OrganisationFigures>> byOrganisation = new TreeMap<>();
+        List<String> publishedBefore = entities.createNativeQuery(
+                "SELECT organisation_ods_code FROM cost_to_close_figures_published").getResultList();
+        for (Target target : Target.values()) {
+            Map<String, OrganisationFigures> figures = costs.figuresByOrganisation(target, year);
+            publishedBefore.forEach(organisation -> figures.putIfAbsent(organisation, OrganisationFigures.none(target)));
+            figures.forEach((organisation, figure) -> byOrganisation.computeIfAbsent(organisation, o -> new ArrayList<>())
+                    .add(figure));
+        }
+        return byOrganisation;
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean publishIfChanged(CostToCloseFigures figures) {
+        String digest = digest(figures);
+        List<String> last = entities.createNativeQuery("SELECT digest FROM cost_to_close_figures_published"
+                + " WHERE organisation_ods_code = ?1").setParameter(1, figures.organisationCode()).getResultList();
+        if (!last.isEmpty() && digest.equals(last.get(0))) {
+            return false;
+        }
+        events.record(figures);
+        entities.createNativeQuery("INSERT INTO cost_to_close_figures_published (organisation_ods_code, digest, published_at)"
+                        + " VALUES (?1, ?2, ?3) ON CONFLICT (organisation_ods_code)"
+                        + " DO UPDATE SET digest = excluded.digest, published_at = excluded.published_at")
+                .setParameter(1, figures.organisationCode()).setParameter(2, digest).setParameter(3, clock.instant())
+                .executeUpdate();
+        return true;
+    }
+
+    private String digest(CostToCloseFigures figures) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(figures).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not digest the cost-to-close figures of " + figures.organisationCode(), e);
+        }
+    }
+}
