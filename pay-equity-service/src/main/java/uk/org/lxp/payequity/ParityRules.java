@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +27,8 @@ public final class ParityRules {
 
     public enum Rule {
         BAND_VARIANCE, BELOW_COMPARATOR, SESSIONAL_UNDERPAYMENT, UNPAID_SUBSTITUTION, NO_SENIOR_POST,
-        FIXED_TERM_CONCENTRATION, BELOW_EVALUATED_BAND, DEVIATES_FROM_SYSTEM_STANDARD, EQUAL_VALUE_PAY_GAP
+        FIXED_TERM_CONCENTRATION, BELOW_EVALUATED_BAND, DEVIATES_FROM_SYSTEM_STANDARD, EQUAL_VALUE_PAY_GAP,
+        FUNDED_POST_NOT_CREATED, FUNDED_POST_NOT_FILLED, FUNDED_POST_DOWNBANDED
     }
 
     public enum Severity { LOW, MEDIUM, HIGH }
@@ -38,6 +40,8 @@ public final class ParityRules {
     private static final int MINIMUM_FOR_SHARES = 5;
     /** The gap at which the EU Pay Transparency Directive (2023/970) asks for a joint pay assessment. */
     private static final BigDecimal EQUAL_VALUE_GAP_PERCENT = BigDecimal.valueOf(5);
+    /** How long after an award its posts may take to appear, and a funded post may stand vacant, before a finding. */
+    public static final int FUNDED_POST_MONTHS = 6;
     private static final BigDecimal FULL_TIME_HOURS_A_YEAR = PayCalculations.WEEKS_PER_YEAR
             .multiply(PayCalculations.FULL_TIME_WEEKLY_HOURS);
 
@@ -69,11 +73,17 @@ public final class ParityRules {
      * full-time year on this year's scale (a salaried post's point of this year, HCAS aside; other bases annualised).
      */
     public record Post(UUID id, String organisation, UUID profileId, String status, boolean fixedTerm,
-            LocalDate closedOn, PayBasis basis, BigDecimal dayRate, BigDecimal basicFullTime) {
+            LocalDate closedOn, PayBasis basis, BigDecimal dayRate, BigDecimal basicFullTime, UUID programmeId,
+            LocalDate vacantSince) {
 
         public Post(UUID id, String organisation, UUID profileId, String status, boolean fixedTerm, LocalDate closedOn,
                 PayBasis basis, BigDecimal dayRate) {
-            this(id, organisation, profileId, status, fixedTerm, closedOn, basis, dayRate, null);
+            this(id, organisation, profileId, status, fixedTerm, closedOn, basis, dayRate, null, null, null);
+        }
+
+        public Post(UUID id, String organisation, UUID profileId, String status, boolean fixedTerm, LocalDate closedOn,
+                PayBasis basis, BigDecimal dayRate, BigDecimal basicFullTime) {
+            this(id, organisation, profileId, status, fixedTerm, closedOn, basis, dayRate, basicFullTime, null, null);
         }
 
         boolean open() {
@@ -109,19 +119,35 @@ public final class ParityRules {
     public record ComparatorBandPay(String organisation, String band, int count, BigDecimal meanAnnual) {
     }
 
+    /** A national funding programme: the band it funds and how many posts an award pays for. */
+    public record Programme(UUID id, String name, String fundedBand, int postsPerOrganisation) {
+    }
+
+    /** An award an organisation holds now, and its day. */
+    public record Award(UUID programmeId, String organisation, LocalDate awardedOn) {
+    }
+
     public record Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
             List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today,
-            List<Standard> standards, List<ComparatorBandPay> comparatorPay) {
+            List<Standard> standards, List<ComparatorBandPay> comparatorPay, List<Programme> programmes,
+            List<Award> awards) {
 
         public Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
                 List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today) {
-            this(organisations, profiles, posts, comparators, entryAnnualByBand, today, List.of(), List.of());
+            this(organisations, profiles, posts, comparators, entryAnnualByBand, today, List.of());
         }
 
         public Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
                 List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today,
                 List<Standard> standards) {
             this(organisations, profiles, posts, comparators, entryAnnualByBand, today, standards, List.of());
+        }
+
+        public Facts(List<Organisation> organisations, List<Profile> profiles, List<Post> posts,
+                List<Comparators> comparators, Map<String, BigDecimal> entryAnnualByBand, LocalDate today,
+                List<Standard> standards, List<ComparatorBandPay> comparatorPay) {
+            this(organisations, profiles, posts, comparators, entryAnnualByBand, today, standards, comparatorPay,
+                    List.of(), List.of());
         }
     }
 
@@ -139,6 +165,9 @@ public final class ParityRules {
         findings.addAll(belowEvaluatedBand(facts));
         findings.addAll(deviatesFromSystemStandard(facts));
         findings.addAll(equalValuePayGap(facts));
+        findings.addAll(fundedPostNotCreated(facts));
+        findings.addAll(fundedPostNotFilled(facts));
+        findings.addAll(fundedPostDownbanded(facts));
         return findings;
     }
 
@@ -322,6 +351,94 @@ public final class ParityRules {
                             "lxpMeanHourly", hourly(lxpMean), "comparators", comparators.count(),
                             "comparatorMeanHourly", hourly(comparators.meanAnnual()), "gapPercent", gap)));
         }
+        return findings;
+    }
+
+    /**
+     * An award held for {@value #FUNDED_POST_MONTHS} months or more with fewer open posts naming the programme than it
+     * funds: the post the money was for never appeared (HIGH after a year).
+     */
+    static List<Finding> fundedPostNotCreated(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<UUID, Programme> programmes = facts.programmes().stream()
+                .collect(Collectors.toMap(Programme::id, Function.identity()));
+        List<Finding> findings = new ArrayList<>();
+        for (Award award : facts.awards()) {
+            Programme programme = programmes.get(award.programmeId());
+            if (programme == null || award.awardedOn() == null
+                    || award.awardedOn().plusMonths(FUNDED_POST_MONTHS).isAfter(facts.today())) {
+                continue;
+            }
+            long created = facts.posts().stream().filter(post -> post.open()
+                    && programme.id().equals(post.programmeId()) && award.organisation().equals(post.organisation())).count();
+            if (created >= programme.postsPerOrganisation()) {
+                continue;
+            }
+            long months = ChronoUnit.MONTHS.between(award.awardedOn(), facts.today());
+            findings.add(new Finding(Rule.FUNDED_POST_NOT_CREATED,
+                    "FUNDED_POST_NOT_CREATED|" + award.organisation() + "|" + programme.id(),
+                    award.organisation() + " was awarded " + programme.postsPerOrganisation() + " post(s) by "
+                            + programme.name() + " " + months + " months ago and has created " + created,
+                    award.organisation(), icbOf.get(award.organisation()), months >= 12 ? Severity.HIGH : Severity.MEDIUM,
+                    evidence("programmeId", programme.id().toString(), "programme", programme.name(),
+                            "awardedOn", award.awardedOn().toString(), "postsFunded", programme.postsPerOrganisation(),
+                            "postsCreated", created, "monthsSinceAward", months)));
+        }
+        return findings;
+    }
+
+    /** Posts a programme funds that have stood vacant for {@value #FUNDED_POST_MONTHS} months or more. */
+    static List<Finding> fundedPostNotFilled(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<UUID, Programme> programmes = facts.programmes().stream()
+                .collect(Collectors.toMap(Programme::id, Function.identity()));
+        LocalDate since = facts.today().minusMonths(FUNDED_POST_MONTHS);
+        Map<String, List<Post>> vacant = facts.posts().stream()
+                .filter(post -> "VACANT".equals(post.status()) && programmes.containsKey(post.programmeId())
+                        && post.vacantSince() != null && !post.vacantSince().isAfter(since))
+                .collect(Collectors.groupingBy(post -> post.organisation() + "|" + post.programmeId(), TreeMap::new,
+                        Collectors.toList()));
+        List<Finding> findings = new ArrayList<>();
+        vacant.forEach((key, posts) -> {
+            Post first = posts.get(0);
+            Programme programme = programmes.get(first.programmeId());
+            LocalDate longest = posts.stream().map(Post::vacantSince).min(LocalDate::compareTo).orElseThrow();
+            findings.add(new Finding(Rule.FUNDED_POST_NOT_FILLED, "FUNDED_POST_NOT_FILLED|" + key,
+                    posts.size() + " post(s) of " + first.organisation() + " funded by " + programme.name()
+                            + " have stood vacant since " + longest + " or later",
+                    first.organisation(), icbOf.get(first.organisation()), Severity.MEDIUM,
+                    evidence("programmeId", programme.id().toString(), "programme", programme.name(),
+                            "vacantPosts", posts.size(), "vacantSince", longest.toString())));
+        });
+        return findings;
+    }
+
+    /** Open posts a programme funds whose role is banded below the band the programme funds. */
+    static List<Finding> fundedPostDownbanded(Facts facts) {
+        Map<String, String> icbOf = icbs(facts);
+        Map<UUID, Profile> profiles = byId(facts);
+        Map<UUID, Programme> programmes = facts.programmes().stream()
+                .collect(Collectors.toMap(Programme::id, Function.identity()));
+        Map<String, List<Post>> below = facts.posts().stream().filter(post -> {
+            Programme programme = programmes.get(post.programmeId());
+            Profile profile = profiles.get(post.profileId());
+            return post.open() && programme != null && profile != null && BANDS.contains(profile.band())
+                    && profile.rank() < BANDS.indexOf(programme.fundedBand());
+        }).collect(Collectors.groupingBy(post -> post.organisation() + "|" + post.programmeId(), TreeMap::new,
+                Collectors.toList()));
+        List<Finding> findings = new ArrayList<>();
+        below.forEach((key, posts) -> {
+            Post first = posts.get(0);
+            Programme programme = programmes.get(first.programmeId());
+            List<String> bands = posts.stream().map(post -> profiles.get(post.profileId()).band()).distinct().sorted(
+                    Comparator.comparingInt(BANDS::indexOf)).toList();
+            findings.add(new Finding(Rule.FUNDED_POST_DOWNBANDED, "FUNDED_POST_DOWNBANDED|" + key,
+                    posts.size() + " post(s) of " + first.organisation() + " funded by " + programme.name() + " as "
+                            + programme.fundedBand() + " were created at " + String.join(", ", bands),
+                    first.organisation(), icbOf.get(first.organisation()), Severity.HIGH,
+                    evidence("programmeId", programme.id().toString(), "programme", programme.name(),
+                            "fundedBand", programme.fundedBand(), "bands", bands, "posts", posts.size())));
+        });
         return findings;
     }
 

@@ -16,7 +16,7 @@ public class Post {
     public record State(UUID id, String organisationCode, String postReference, UUID roleProfileId, BigDecimal fte,
             String status, Funding funding, int version) {
 
-        public record Funding(String kind, LocalDate endDate) {
+        public record Funding(String kind, LocalDate endDate, UUID programmeId) {
         }
     }
 
@@ -47,6 +47,12 @@ public class Post {
     @Column(name = "closed_on")
     private LocalDate closedOn;
 
+    @Column(name = "funding_programme_id")
+    private UUID fundingProgrammeId;
+
+    @Column(name = "vacant_since")
+    private LocalDate vacantSince;
+
     @Column(name = "source_version", nullable = false)
     private int sourceVersion;
 
@@ -63,6 +69,11 @@ public class Post {
         if (state.version() <= sourceVersion) {
             return false;
         }
+        if ("VACANT".equals(state.status()) && !"VACANT".equals(status)) {
+            vacantSince = day;
+        } else if (!"VACANT".equals(state.status())) {
+            vacantSince = null;
+        }
         if ("CLOSED".equals(state.status()) && !"CLOSED".equals(status)) {
             closedOn = day;
         } else if (!"CLOSED".equals(state.status())) {
@@ -75,6 +86,7 @@ public class Post {
         status = state.status();
         fundingKind = state.funding().kind();
         fundingEndDate = state.funding().endDate();
+        fundingProgrammeId = state.funding().programmeId();
         sourceVersion = state.version();
         return true;
     }
@@ -105,6 +117,16 @@ public class Post {
 
     public LocalDate closedOn() {
         return closedOn;
+    }
+
+    /** The national funding programme that pays for the post; null when none does. */
+    public UUID fundingProgrammeId() {
+        return fundingProgrammeId;
+    }
+
+    /** The day the post last became vacant, as far as this service heard; null unless vacant. */
+    public LocalDate vacantSince() {
+        return vacantSince;
     }
 
     public boolean isFixedTerm() {

@@ -181,6 +181,40 @@ class ParityFindingResourceTest {
         assertThat(found.getString("items[0].icbCode")).isEqualTo(icb);
     }
 
+    private JsonPath openFindings(String rule) {
+        given().auth().oauth2(admin()).when().post("/api/v1/parity-findings/evaluations").then().statusCode(200);
+        return given().auth().oauth2(admin())
+                .when().get("/api/v1/parity-findings?status=OPEN&rule=" + rule + "&organisation=" + organisation)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void anAwardWithoutItsPostIsFoundAndAPostCreatedBelowTheFundedBandIsDownbanded() {
+        UUID programme = UUID.randomUUID();
+        topics.publishCloudEvent("lxp.roles.funding-programme.v1", programme.toString(),
+                "lxp.roles.FundingApplicationRecorded", "/lxp/roles-service", """
+                        {"id":"%s","name":"Band 7 offer %s","funder":"NHS England","offeredOn":"2020-12-01",
+                         "applicationsOpen":"2020-12-01","applicationsClose":"2021-01-15","fundedBand":"BAND_7",
+                         "family":"LIVED_EXPERIENCE_LEADERSHIP","level":"LEAD_OR_ADVANCED","postsPerOrganisation":1,
+                         "amountPerOrganisationGbp":null,"eligibleOrganisations":["%s"],
+                         "applications":[{"organisationCode":"%s","state":"SUCCESSFUL","appliedOn":"2021-01-05",
+                           "decidedOn":"2021-02-10","awardedOn":"2021-02-10","reasons":[],"version":1}],
+                         "version":0}""".formatted(programme, programme, organisation, organisation));
+        JsonPath notCreated = await().atMost(Duration.ofSeconds(30)).until(() -> openFindings("FUNDED_POST_NOT_CREATED"),
+                page -> page.getInt("totalItems") == 1);
+        assertThat(notCreated.getString("items[0].evidence.awardedOn")).isEqualTo("2021-02-10");
+
+        UUID peer = publishProfile("Peer Lead", "BAND_3");
+        UUID post = UUID.randomUUID();
+        topics.publishCloudEvent("lxp.roles.post.v1", post.toString(), "lxp.roles.PostCreated", "/lxp/roles-service", """
+                {"id":"%s","organisationCode":"%s","postReference":"F-7","roleProfileId":"%s","fte":1.0,"status":"FILLED",
+                 "funding":{"kind":"RECURRENT","endDate":null,"stream":"Band 7 offer","programmeId":"%s"},
+                 "holderStaffReference":"E-7","version":0}""".formatted(post, organisation, peer, programme));
+        await().atMost(Duration.ofSeconds(30)).until(() -> openFindings("FUNDED_POST_DOWNBANDED"),
+                page -> page.getInt("totalItems") == 1 && page.getList("items[0].evidence.bands").contains("BAND_3"));
+        assertThat(openFindings("FUNDED_POST_NOT_CREATED").getInt("totalItems")).as("the post now exists").isZero();
+    }
+
     @Test
     void aRoleBandedBelowItsOwnJobEvaluationIsFoundAndResolvedWhenRebanded() {
         UUID profile = UUID.randomUUID();

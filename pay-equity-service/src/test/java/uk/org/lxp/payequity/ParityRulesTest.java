@@ -316,4 +316,73 @@ class ParityRulesTest {
                 Rule.BAND_VARIANCE)).isNotEmpty().allSatisfy(f -> assertThat(f.evidence())
                         .doesNotContainKeys("equalEvaluatedWeight", "evaluatedWeightsByOrganisation"));
     }
+
+    private static final UUID BAND_7_OFFER = UUID.randomUUID();
+    private static final ParityRules.Programme OFFER = new ParityRules.Programme(BAND_7_OFFER,
+            "Band 7 lived experience leadership offer (2020)", "BAND_7", 1);
+
+    private static Post funded(Profile profile, String status, LocalDate vacantSince) {
+        return new Post(UUID.randomUUID(), profile.owner(), profile.id(), status, false, null, PayBasis.SALARIED, null,
+                null, BAND_7_OFFER, vacantSince);
+    }
+
+    private static List<Finding> funding(List<Profile> profiles, List<Post> posts, List<ParityRules.Award> awards,
+            Rule rule) {
+        return of(ParityRules.evaluate(new Facts(ORGANISATIONS, profiles, posts, List.of(), ENTRY_2025, TODAY, List.of(),
+                List.of(), List.of(OFFER), awards)), rule);
+    }
+
+    @Test
+    void anAwardWithoutItsPostSixMonthsOnIsAFundedPostNotCreated() {
+        Profile lead = profile("AAA", "Lived Experience Lead", "BAND_7");
+        ParityRules.Award longAgo = new ParityRules.Award(BAND_7_OFFER, "AAA", LocalDate.of(2021, 2, 10));
+
+        assertThat(funding(List.of(lead), List.of(), List.of(longAgo), Rule.FUNDED_POST_NOT_CREATED)).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.organisation()).isEqualTo("AAA");
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(f.evidence()).containsEntry("postsFunded", 1).containsEntry("postsCreated", 0L)
+                            .containsEntry("awardedOn", "2021-02-10");
+                });
+        assertThat(funding(List.of(lead), List.of(), List.of(new ParityRules.Award(BAND_7_OFFER, "AAA",
+                TODAY.minusMonths(7))), Rule.FUNDED_POST_NOT_CREATED)).singleElement()
+                .extracting(Finding::severity).isEqualTo(Severity.MEDIUM);
+    }
+
+    @Test
+    void aCreatedPostARecentAwardOrAClosedOneMakeNoFundedPostNotCreatedWhereTheyShouldNot() {
+        Profile lead = profile("AAA", "Lived Experience Lead", "BAND_7");
+        ParityRules.Award longAgo = new ParityRules.Award(BAND_7_OFFER, "AAA", LocalDate.of(2021, 2, 10));
+
+        assertThat(funding(List.of(lead), List.of(funded(lead, "FILLED", null)), List.of(longAgo),
+                Rule.FUNDED_POST_NOT_CREATED)).isEmpty();
+        assertThat(funding(List.of(lead), List.of(), List.of(new ParityRules.Award(BAND_7_OFFER, "AAA",
+                TODAY.minusMonths(5))), Rule.FUNDED_POST_NOT_CREATED)).as("within six months").isEmpty();
+        assertThat(funding(List.of(lead), List.of(funded(lead, "CLOSED", null)), List.of(longAgo),
+                Rule.FUNDED_POST_NOT_CREATED)).as("a closed post is not the post").hasSize(1);
+    }
+
+    @Test
+    void aFundedPostVacantForSixMonthsIsNotFilledAndOneBandedBelowTheOfferIsDownbanded() {
+        Profile lead = profile("AAA", "Lived Experience Lead", "BAND_7");
+        Profile coordinator = profile("BBB", "Peer Support Coordinator", "BAND_6");
+
+        assertThat(funding(List.of(lead), List.of(funded(lead, "VACANT", TODAY.minusMonths(8))), List.of(),
+                Rule.FUNDED_POST_NOT_FILLED)).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).containsEntry("vacantPosts", 1));
+        assertThat(funding(List.of(lead), List.of(funded(lead, "VACANT", TODAY.minusMonths(2))), List.of(),
+                Rule.FUNDED_POST_NOT_FILLED)).as("vacant two months").isEmpty();
+        assertThat(funding(List.of(lead), List.of(funded(lead, "FILLED", null)), List.of(),
+                Rule.FUNDED_POST_NOT_FILLED)).isEmpty();
+
+        assertThat(funding(List.of(coordinator), List.of(funded(coordinator, "FILLED", null)), List.of(),
+                Rule.FUNDED_POST_DOWNBANDED)).singleElement().satisfies(f -> {
+                    assertThat(f.organisation()).isEqualTo("BBB");
+                    assertThat(f.evidence()).containsEntry("bands", List.of("BAND_6")).containsEntry("fundedBand", "BAND_7");
+                });
+        assertThat(funding(List.of(lead), List.of(funded(lead, "FILLED", null)), List.of(),
+                Rule.FUNDED_POST_DOWNBANDED)).isEmpty();
+        Post unfunded = new Post(UUID.randomUUID(), "BBB", coordinator.id(), "FILLED", false, null, PayBasis.SALARIED, null);
+        assertThat(funding(List.of(coordinator), List.of(unfunded), List.of(), Rule.FUNDED_POST_DOWNBANDED)).isEmpty();
+    }
 }

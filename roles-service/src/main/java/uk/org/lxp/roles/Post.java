@@ -23,8 +23,11 @@ public class Post {
 
     public enum FundingKind { RECURRENT, FIXED_TERM }
 
-    /** How the post is paid for: recurrent, or fixed-term to an end date; either may name its funding stream. */
-    public record Funding(FundingKind kind, LocalDate endDate, String stream) {
+    /**
+     * How the post is paid for: recurrent, or fixed-term to an end date; either may name its funding stream, and the
+     * national funding programme that pays for it.
+     */
+    public record Funding(FundingKind kind, LocalDate endDate, String stream, UUID programmeId) {
 
         public Funding {
             if (kind == null) {
@@ -94,6 +97,9 @@ public class Post {
     @Column(name = "funding_stream")
     private String fundingStream;
 
+    @Column(name = "funding_programme_id")
+    private UUID fundingProgrammeId;
+
     @Column(name = "holder_staff_reference")
     private String holderStaffReference;
 
@@ -137,13 +143,14 @@ public class Post {
         this.fundingKind = details.funding().kind();
         this.fundingEndDate = details.funding().endDate();
         this.fundingStream = details.funding().stream();
+        this.fundingProgrammeId = details.funding().programmeId();
         this.holderStaffReference = details.holderStaffReference();
         this.holderSince = details.holderSince();
         this.updatedAt = now;
     }
 
     public Details details() {
-        return new Details(roleProfileId, fte, team, status, new Funding(fundingKind, fundingEndDate, fundingStream),
+        return new Details(roleProfileId, fte, team, status, new Funding(fundingKind, fundingEndDate, fundingStream, fundingProgrammeId),
                 holderStaffReference, holderSince);
     }
 

@@ -18,9 +18,11 @@ class DeploymentDriftTest {
         assertThat(payEquity.produced()).containsExactlyInAnyOrder("lxp.pay-equity.parity-finding.v1",
                 "lxp.pay-equity.cost-to-close-figures.v1");
         assertThat(payEquity.subscriptions()).extracting(EventTopology.Subscription::group).containsExactlyInAnyOrder(
-                "pay-equity-service.organisation-directory", "pay-equity-service.roles-role-profiles", "pay-equity-service.roles-posts");
+                "pay-equity-service.organisation-directory", "pay-equity-service.roles-role-profiles", "pay-equity-service.roles-posts",
+                "pay-equity-service.roles-funding-programmes");
         assertThat(payEquity.consumed()).containsExactlyInAnyOrder(
-                "lxp.roles.organisation.v1", "lxp.roles.role-profile.v1", "lxp.roles.post.v1");
+                "lxp.roles.organisation.v1", "lxp.roles.role-profile.v1", "lxp.roles.post.v1",
+                "lxp.roles.funding-programme.v1");
         assertThat(CHECK.topologies().get("roles-service").produced()).contains("lxp.roles.organisation.v1", "lxp.roles.post.v1");
         assertThat(CHECK.topologies().get("gateway").produced()).isEmpty();
     }

@@ -50,8 +50,10 @@ public final class DemoDataLoader {
         CataloguePhase.Result catalogue = new CataloguePhase(calls, json, progress).run(data.catalogue());
         LocalDate today = SupervisionPhase.todayInEngland();
         new RoleDevelopmentPhase(calls, progress, today).run(data.roleDevelopment());
+        FundingProgrammesPhase.Result funding = new FundingProgrammesPhase(calls, progress)
+                .run(data.organisations().fundingProgrammes());
         EstablishmentPhase.Result establishment = new EstablishmentPhase(calls, json, progress, timeout, today)
-                .run(data.establishments(), catalogue.profileIds());
+                .run(data.establishments(), catalogue.profileIds(), funding.programmeByName());
         SupervisionPhase.Result supervision = new SupervisionPhase(calls, progress, timeout, today)
                 .run(data.establishments(), data.catalogue());
         DemoSummary.Count standards = new SystemPayStandardsPhase(calls, progress)
@@ -59,7 +61,8 @@ public final class DemoDataLoader {
         FindingsPhase.Result findings = new FindingsPhase(calls, progress, timeout).run(data.stories());
 
         return new DemoSummary(organisations, catalogue.profiles(), catalogue.routes(), establishment.posts(),
-                establishment.payRecords(), establishment.comparatorRecords(), standards, supervision.supervisors(),
+                establishment.payRecords(), establishment.comparatorRecords(), standards, funding.steps(),
+                supervision.supervisors(),
                 supervision.agreements(), supervision.sessionOutcomes(), findings.openByRule(),
                 findings.notShown().stream().map(story -> story.rule() + " at " + story.where()).toList());
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param storiesNotShown the data set's stories whose finding pay-equity-service had not raised when the wait ended
  */
 public record DemoSummary(Count organisations, Count roleProfiles, Count progressionRoutes, Count posts,
-        Count payRecords, Count comparatorRecords, Count systemPayStandards, Count supervisors, Count supervisionAgreements,
+        Count payRecords, Count comparatorRecords, Count systemPayStandards, Count fundingApplicationSteps,
+        Count supervisors, Count supervisionAgreements,
         Count sessionOutcomes, Map<String, Integer> openFindingsByRule, List<String> storiesNotShown) {
 
     public DemoSummary {

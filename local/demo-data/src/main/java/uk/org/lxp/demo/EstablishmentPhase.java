@@ -35,7 +35,16 @@ final class EstablishmentPhase {
     }
 
     record PostItem(String postReference, UUID roleProfileId, BigDecimal fte, String team, String status,
-            Establishment.Funding funding, String holderStaffReference, LocalDate holderSince) {
+            FundingItem funding, String holderStaffReference, LocalDate holderSince) {
+    }
+
+    /** A post's funding, naming the national programme its stream is, where one is. */
+    record FundingItem(String kind, LocalDate endDate, String stream, UUID programmeId) {
+
+        static FundingItem of(Establishment.Funding funding, Map<String, UUID> programmeByName) {
+            return new FundingItem(funding.kind(), funding.endDate(), funding.stream(),
+                    funding.stream() == null ? null : programmeByName.get(funding.stream()));
+        }
     }
 
     /** pay-equity-service's PayRecordBulkRequest. */
@@ -47,6 +56,7 @@ final class EstablishmentPhase {
     private final Consumer<String> progress;
     private final Duration timeout;
     private final LocalDate today;
+    private Map<String, UUID> programmeByName = Map.of();
 
     EstablishmentPhase(GatewayCalls calls, ObjectMapper json, Consumer<String> progress, Duration timeout,
             LocalDate today) {
@@ -57,7 +67,8 @@ final class EstablishmentPhase {
         this.today = today;
     }
 
-    Result run(List<Establishment> establishments, Map<String, UUID> profileIds) {
+    Result run(List<Establishment> establishments, Map<String, UUID> profileIds, Map<String, UUID> programmeByName) {
+        this.programmeByName = Map.copyOf(programmeByName);
         Tally posts = new Tally();
         Tally payRecords = new Tally();
         Tally comparators = new Tally();
@@ -109,7 +120,8 @@ final class EstablishmentPhase {
             Tally tally) {
         PostBulk body = new PostBulk(organisation, posts.stream()
                 .map(post -> new PostItem(post.postReference(), profileIds.get(post.profileKey()), post.fte(),
-                        post.team(), post.status(), post.funding(), post.holderStaffReference(),
+                        post.team(), post.status(), FundingItem.of(post.funding(), programmeByName),
+                        post.holderStaffReference(),
                         post.weeksInPost() == null ? null : today.minusWeeks(post.weeksInPost())))
                 .toList());
         count(hr.post(POSTS + "/bulk", body, Map.of("Idempotency-Key", calls.idempotencyKey("posts", body))), tally);

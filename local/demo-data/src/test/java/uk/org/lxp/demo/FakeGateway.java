@@ -47,6 +47,8 @@ final class FakeGateway implements AutoCloseable {
     private final Map<String, ObjectNode> profiles = new LinkedHashMap<>();
     private final List<ObjectNode> routes = new ArrayList<>();
     private final List<ObjectNode> systemPayStandards = new ArrayList<>();
+    private final Map<String, ObjectNode> fundingProgrammes = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> fundingApplications = new LinkedHashMap<>();
     private final Map<String, ObjectNode> posts = new LinkedHashMap<>();
     private final Map<String, ObjectNode> payRecords = new LinkedHashMap<>();
     private final Map<String, ObjectNode> comparators = new HashMap<>();
@@ -210,6 +212,9 @@ final class FakeGateway implements AutoCloseable {
         }
         if (p.equals("/api/v1/progression-routes")) {
             return call.client().equals(admin) ? routes(call) : forbidden(call);
+        }
+        if (p.startsWith("/api/v1/funding-programmes")) {
+            return fundingProgrammes(call);
         }
         if (p.equals("/api/v1/system-pay-standards")) {
             return call.client().equals(admin) ? systemPayStandards(call) : forbidden(call);
@@ -641,6 +646,54 @@ final class FakeGateway implements AutoCloseable {
         return new Answer(200, snapshot, null);
     }
 
+    /** roles-service's funding programmes and the trusts' answers, as far as the loader uses them. */
+    private Answer fundingProgrammes(Call call) {
+        String[] parts = call.path().substring("/api/v1/funding-programmes".length()).split("/");
+        boolean admin = call.client().equals(DemoClients.LXP_ADMIN);
+        if (parts.length <= 1) {
+            if (!admin) {
+                return forbidden(call);
+            }
+            if (call.method().equals("GET")) {
+                ArrayNode all = json.createArrayNode();
+                fundingProgrammes.values().forEach(all::add);
+                return new Answer(200, all, null);
+            }
+            ObjectNode created = ((ObjectNode) call.body().deepCopy()).put("id", UUID.randomUUID().toString());
+            fundingProgrammes.put(created.path("id").asText(), created);
+            changes.add("funding programme " + created.path("name").asText());
+            return new Answer(201, created, null);
+        }
+        String programme = parts[1];
+        if (parts.length == 3 && call.method().equals("GET")) {
+            ArrayNode own = json.createArrayNode();
+            fundingProgrammes.get(programme).path("eligibleOrganisations").forEach(ods -> {
+                if (call.client().equals(DemoClients.hrIntegration(ods.asText()))) {
+                    own.add(fundingApplications.getOrDefault(programme + "|" + ods.asText(),
+                            json.createObjectNode().put("organisationCode", ods.asText()).putNull("state").putNull("version")));
+                }
+            });
+            return new Answer(200, own, null);
+        }
+        String organisation = parts[3];
+        if (!call.client().equals(DemoClients.hrIntegration(organisation))) {
+            return forbidden(call);
+        }
+        ObjectNode held = fundingApplications.get(programme + "|" + organisation);
+        if (held != null) {
+            Answer stale = requireMatch(call, held);
+            if (stale != null) {
+                return stale;
+            }
+        }
+        ObjectNode next = json.createObjectNode().put("organisationCode", organisation)
+                .put("state", call.body().path("state").asText())
+                .put("version", held == null ? 0 : held.path("version").asInt() + 1);
+        fundingApplications.put(programme + "|" + organisation, next);
+        changes.add(organisation + " " + next.path("state").asText());
+        return new Answer(200, next, etag(next));
+    }
+
     /** pay-equity-service's system pay standards, as far as the loader uses them. */
     private Answer systemPayStandards(Call call) {
         if (call.method().equals("GET")) {
@@ -671,6 +724,14 @@ final class FakeGateway implements AutoCloseable {
         if (profiles.values().stream().anyMatch(p -> p.path("ownerOdsCode").asText().equals("RXG") && p.has("jobEvaluation"))) {
             findings.add(finding("BELOW_EVALUATED_BAND", "RXG", "QWO", "OPEN"));
             findings.add(finding("EQUAL_VALUE_PAY_GAP", "RXG", "QWO", "OPEN"));
+        }
+        if (fundingApplications.getOrDefault(fundingProgrammes.keySet().stream().findFirst().orElse("") + "|RT2",
+                json.createObjectNode()).path("state").asText().equals("SUCCESSFUL")) {
+            findings.add(finding("FUNDED_POST_NOT_CREATED", "RT2", "QOP", "OPEN"));
+        }
+        if (posts.values().stream().anyMatch(post -> post.path("postReference").asText().startsWith("RXA-PSC-")
+                && post.path("funding").hasNonNull("programmeId"))) {
+            findings.add(finding("FUNDED_POST_DOWNBANDED", "RXA", "QYG", "OPEN"));
         }
         if (systemPayStandards.stream().anyMatch(standard -> standard.path("icbOdsCode").asText().equals("QWO"))) {
             findings.add(finding("DEVIATES_FROM_SYSTEM_STANDARD", "RXG", "QWO", "OPEN"));

@@ -130,6 +130,7 @@ class LocalStackIT {
         superviseComplianceEndToEnd(gateway);
         coProduceARoleEndToEnd(gateway);
         agreeASystemPayStandardEndToEnd(gateway);
+        answerAFundingProgrammeEndToEnd(gateway);
 
         // The operator's view of every service's consumers: nothing parked after the demo data and this test.
         assertThat(run("dead-letters")).contains("roles-service: 0 dead letter(s)", "pay-equity-service: 0 dead letter(s)",
@@ -312,6 +313,39 @@ class LocalStackIT {
         assertThat(organisationsOf(seenByRxg.path("byOrganisation"))).contains("RXG", "RY6");
         api(gateway, rxg).queryParam("organisation", "RY6").queryParam("target", "SYSTEM_STANDARD")
                 .get("/api/v1/cost-to-close").then().statusCode(403);
+    }
+
+    /**
+     * NHS England's 2020 Band 7 offer through the gateway: Alder Hey's HR system, which had recorded no answer, records
+     * that the trust did not apply and why, and is refused when it tries to answer for Leeds and York; West Yorkshire's
+     * analyst reads its trusts' uptake; the demo's award without a post and its post created below Band 7 are findings.
+     */
+    private void answerAFundingProgrammeEndToEnd(String gateway) throws Exception {
+        String rbs = run("token", "hr-rbs").get(0);
+        String programme = api(gateway, rbs).get("/api/v1/funding-programmes").then().statusCode(200)
+                .body("name", hasItem("NHS England Band 7 lived experience leadership offer (2020)"))
+                .extract().path("[0].id");
+        Map<String, Object> notApplied = Map.of("state", "NOT_APPLIED", "on", "2021-01-12",
+                "reasons", List.of("NO_CAPACITY_TO_RECRUIT"));
+        api(gateway, rbs).body(notApplied).put("/api/v1/funding-programmes/" + programme + "/applications/RBS")
+                .then().statusCode(200).body("state", equalTo("NOT_APPLIED"));
+        api(gateway, rbs).body(notApplied).put("/api/v1/funding-programmes/" + programme + "/applications/RGD")
+                .then().statusCode(403);
+
+        String issuer = "http://127.0.0.1:" + environment.get(StackSettings.Port.KEYCLOAK.variable()) + "/realms/lxp";
+        String analyst = UserSignIn.accessToken(issuer, gateway, "demo-analyst-qwo", "demo-analyst-qwo-demo");
+        JsonNode uptake = json(api(gateway, analyst).get("/api/v1/funding-programmes/" + programme + "/uptake")
+                .then().statusCode(200).extract().asString());
+        assertThat(organisationsOf(uptake)).containsExactly("RGD", "RXG", "RY6", "TAD");
+        assertThat(uptake.get(0).path("state").asText()).isEqualTo("SUCCESSFUL");
+        assertThat(uptake.get(0).path("filled").asInt()).isPositive();
+        assertThat(uptake.get(2).path("state").asText()).isEqualTo("NOT_APPLIED");
+
+        String admin = run("token", "lxp-demo-admin").get(0);
+        api(gateway, admin).queryParam("rule", "FUNDED_POST_NOT_CREATED").get("/api/v1/parity-findings")
+                .then().statusCode(200).body("items.organisationCode", hasItem("RT2"));
+        api(gateway, admin).queryParam("rule", "FUNDED_POST_DOWNBANDED").get("/api/v1/parity-findings")
+                .then().statusCode(200).body("items.organisationCode", hasItem("RXA"));
     }
 
     private static JsonNode json(String body) throws IOException {

@@ -29,6 +29,7 @@ import uk.org.lxp.http.problems.Conflict;
 import uk.org.lxp.http.problems.NotFound;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.AfcBand;
+import uk.org.lxp.payequity.FundingProgramme;
 import uk.org.lxp.payequity.ParityFinding;
 import uk.org.lxp.payequity.ParityRules;
 import uk.org.lxp.payequity.PayRecord;
@@ -195,7 +196,8 @@ public class ParityFindingService {
                     return new ParityRules.Post(p.id(), p.organisationOdsCode(), p.roleProfileId(), p.status(),
                             p.isFixedTerm(), p.closedOn(), pay == null ? null : pay.basis(),
                             pay == null ? null : pay.dayRate(),
-                            pay == null ? null : pay.basicFullTime(annualOfPoint).orElse(null));
+                            pay == null ? null : pay.basicFullTime(annualOfPoint).orElse(null), p.fundingProgrammeId(),
+                            p.vacantSince());
                 })
                 .toList();
         Map<String, BigDecimal> entry = new HashMap<>();
@@ -204,8 +206,15 @@ public class ParityFindingService {
         List<ParityRules.Standard> standards = systemStandards.inForceOn(today).stream()
                 .map(SystemPayStandard::asRule)
                 .toList();
+        List<FundingProgramme> funding = entities.createQuery("from FundingProgramme", FundingProgramme.class)
+                .getResultList();
+        List<ParityRules.Programme> programmes = funding.stream().map(f -> new ParityRules.Programme(f.id(), f.name(),
+                f.fundedBand(), f.postsPerOrganisation())).toList();
+        List<ParityRules.Award> awards = funding.stream().flatMap(f -> f.answers().stream()
+                .filter(FundingProgramme.Answer::holdsAward)
+                .map(answer -> new ParityRules.Award(f.id(), answer.organisation(), answer.awardedOn()))).toList();
         return new ParityRules.Facts(known, profiles, posts, comparators.summaries(), entry, today, standards,
-                comparators.payByBand(year));
+                comparators.payByBand(year), programmes, awards);
     }
 
 }

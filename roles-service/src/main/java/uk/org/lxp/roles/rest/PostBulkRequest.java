@@ -56,6 +56,8 @@ public record PostBulkRequest(
             @Schema(example = "FIXED_TERM") @NotNull Post.FundingKind kind,
             @Schema(description = "Required for fixed-term funding", example = "2027-03-31") LocalDate endDate,
             @Schema(description = "A named funding stream, if any", example = "NHS England Long Term Plan transformation") @Size(max = 200)
-            String stream) {
+            String stream,
+            @Schema(description = "The national funding programme that pays for the post (/api/v1/funding-programmes),"
+                    + " if one does", nullable = true) UUID programmeId) {
     }
 }

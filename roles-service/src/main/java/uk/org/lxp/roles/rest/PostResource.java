@@ -144,7 +144,8 @@ public class PostResource {
     }
 
     private static Post.Details details(PostBulkRequest.PostItem item) {
-        Post.Funding funding = new Post.Funding(item.funding().kind(), item.funding().endDate(), item.funding().stream());
+        Post.Funding funding = new Post.Funding(item.funding().kind(), item.funding().endDate(), item.funding().stream(),
+                item.funding().programmeId());
         return new Post.Details(item.roleProfileId(), item.fte(), item.team(), item.status(), funding,
                 item.holderStaffReference(), item.holderSince());
     }

@@ -30,15 +30,17 @@ public record PostResponse(
         Instant updatedAt) {
 
     @Schema(name = "PostFundingState")
-    public record Funding(Post.FundingKind kind, @Schema(example = "2027-03-31") LocalDate endDate,
-            @Schema(example = "NHS England Long Term Plan transformation") String stream) {
+    public record Funding(Post.FundingKind kind, @Schema(example = "2027-03-31", nullable = true) LocalDate endDate,
+            @Schema(example = "NHS England Long Term Plan transformation", nullable = true) String stream,
+            @Schema(description = "The funding programme that pays for it", nullable = true) UUID programmeId) {
     }
 
     /** With the holder's staff reference only where the caller may see it. */
     static PostResponse of(Post post, boolean staffReferences) {
         Post.Details d = post.details();
         return new PostResponse(post.id(), post.organisationOdsCode(), post.postReference(), d.roleProfileId(), d.fte(),
-                d.team(), d.status(), new Funding(d.funding().kind(), d.funding().endDate(), d.funding().stream()),
+                d.team(), d.status(), new Funding(d.funding().kind(), d.funding().endDate(), d.funding().stream(),
+                        d.funding().programmeId()),
                 staffReferences ? d.holderStaffReference() : null, staffReferences ? d.holderSince() : null, post.version(), post.createdAt(), post.updatedAt());
     }
 }

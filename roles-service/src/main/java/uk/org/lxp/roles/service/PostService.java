@@ -23,10 +23,12 @@ import uk.org.lxp.http.problems.InvalidRequest;
 import uk.org.lxp.http.problems.NotFound;
 import uk.org.lxp.http.problems.RuleBroken;
 import uk.org.lxp.http.problems.UnknownReference;
+import uk.org.lxp.roles.FundingProgramme;
 import uk.org.lxp.roles.Post;
 import uk.org.lxp.roles.RoleProfile;
 import uk.org.lxp.roles.events.PostEvents;
 import uk.org.lxp.roles.events.PostEvents.PostState;
+import uk.org.lxp.roles.repository.FundingProgrammeRepository;
 import uk.org.lxp.roles.repository.OrganisationRepository;
 import uk.org.lxp.roles.repository.PostRepository;
 import uk.org.lxp.roles.repository.RoleProfileRepository;
@@ -40,15 +42,17 @@ public class PostService {
     private final PostRepository posts;
     private final RoleProfileRepository profiles;
     private final OrganisationRepository organisations;
+    private final FundingProgrammeRepository programmes;
     private final PostEvents events;
     private final Audit audit;
     private final Clock clock;
 
     PostService(PostRepository posts, RoleProfileRepository profiles, OrganisationRepository organisations,
-            PostEvents events, Audit audit, Clock clock) {
+            FundingProgrammeRepository programmes, PostEvents events, Audit audit, Clock clock) {
         this.posts = posts;
         this.profiles = profiles;
         this.organisations = organisations;
+        this.programmes = programmes;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -87,6 +91,7 @@ public class PostService {
             }
         }
         checkRoleProfiles(organisation, items);
+        checkProgrammes(organisation, items);
         Map<String, Post> existing = posts.byReference(organisation, seen);
         Instant now = clock.instant();
         List<PostEvents.Change> changes = new ArrayList<>();
@@ -135,6 +140,7 @@ public class PostService {
             throw RuleBroken.at("postReference", "A post's reference cannot change: it is " + post.postReference());
         }
         checkRoleProfiles(post.organisationOdsCode(), List.of(new Item(-1, post.postReference(), details)));
+        checkProgrammes(post.organisationOdsCode(), List.of(new Item(-1, post.postReference(), details)));
         if (post.update(details, clock.instant())) {
             posts.flush();
             events.recordAll(List.of(new PostEvents.Change(PostEvents.CHANGED, post)));
@@ -166,6 +172,22 @@ public class PostService {
             }
             if (profile.status() == RoleProfile.Status.RETIRED) {
                 throw RuleBroken.at(field, "Role profile " + id + " is retired and cannot have posts");
+            }
+        }
+    }
+
+    /** A programme an item names must exist and the organisation must be eligible for it. */
+    private void checkProgrammes(String organisation, List<Item> items) {
+        for (Item item : items) {
+            UUID id = item.details().funding().programmeId();
+            if (id == null) {
+                continue;
+            }
+            String field = item.index() < 0 ? "funding.programmeId" : "posts[" + item.index() + "].funding.programmeId";
+            FundingProgramme programme = programmes.findByIdOptional(id)
+                    .orElseThrow(() -> UnknownReference.inBody(field, "Funding programme " + id + " does not exist"));
+            if (!programme.isEligible(organisation)) {
+                throw RuleBroken.at(field, organisation + " is not eligible for " + programme.name());
             }
         }
     }

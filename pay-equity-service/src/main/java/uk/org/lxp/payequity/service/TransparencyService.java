@@ -1,0 +1,186 @@
+package uk.org.lxp.payequity.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import uk.org.lxp.api.Today;
+import uk.org.lxp.api.scope.SmallCohorts;
+import uk.org.lxp.directory.DirectoryOrganisation;
+import uk.org.lxp.directory.Organisations;
+import uk.org.lxp.payequity.FundingProgramme;
+import uk.org.lxp.payequity.ParityFinding;
+import uk.org.lxp.payequity.ParityRules;
+import uk.org.lxp.payequity.PayBasis;
+import uk.org.lxp.payequity.PayRecord;
+import uk.org.lxp.payequity.Post;
+import uk.org.lxp.payequity.RoleProfile;
+import uk.org.lxp.payequity.repository.PayRecordRepository;
+
+/**
+ * The public transparency view: for every NHS trust (and other employer with LXP posts), whether it has an LXP post at Band 7 or above, its answer and posts
+ * for each funding programme, its LXP band distribution and shares of fixed-term, sessional and unpaid posts, and its
+ * open findings by rule. Aggregates only, fewer than 5 posts suppressed, never a staff or post reference. Computed at
+ * most once per {@code lxp.transparency.refresh} and shared by every reader, since anyone may ask.
+ */
+@ApplicationScoped
+public class TransparencyService {
+
+    private static final int SENIOR_RANK = ParityRules.BANDS.indexOf("BAND_7");
+
+    @Schema(name = "TransparencyProgramme", description = "An organisation's answer to a funding programme and its posts")
+    public record ProgrammeUptake(@Schema(example = "NHS England Band 7 lived experience leadership offer (2020)") String programme,
+            @Schema(nullable = true, example = "SUCCESSFUL") String state,
+            @Schema(example = "1") int postsFunded, @Schema(example = "1") int postsCreated,
+            @Schema(example = "1") int postsFilled) {
+    }
+
+    @Schema(name = "TransparencyOrganisation", description = "One trust's LXP workforce in aggregate; the cohort figures"
+            + " are null (suppressed) where it has fewer than 5 open LXP posts")
+    public record OrganisationFigures(@Schema(example = "RGD") String odsCode,
+            @Schema(example = "Leeds and York Partnership NHS Foundation Trust") String name,
+            @Schema(nullable = true, example = "QWO") String icbCode,
+            @Schema(description = "Whether it has an open LXP post at Band 7 or above") boolean lxpPostAtBand7OrAbove,
+            boolean suppressed,
+            @Schema(nullable = true, example = "39") Integer openLxpPosts,
+            @Schema(nullable = true, description = "Open LXP posts by their role's band") Map<String, Integer> bandDistribution,
+            @Schema(nullable = true, example = "10.3") BigDecimal fixedTermPercent,
+            @Schema(nullable = true, description = "Of open posts with pay recorded", example = "10.3") BigDecimal sessionalPercent,
+            @Schema(nullable = true, description = "Of open posts with pay recorded", example = "0.0") BigDecimal unpaidPercent,
+            List<ProgrammeUptake> programmes,
+            @Schema(description = "Open (and acknowledged) parity findings about it, by rule") Map<String, Integer> openFindingsByRule) {
+    }
+
+    @Schema(name = "TransparencyReport")
+    public record Report(@Schema(description = "The day the figures are for") LocalDate asOf, Instant computedAt,
+            List<OrganisationFigures> organisations) {
+    }
+
+    private final EntityManager entities;
+    private final PayRecordRepository payRecords;
+    private final Organisations organisations;
+    private final Clock clock;
+    private final Duration refresh;
+    private final AtomicReference<Report> latest = new AtomicReference<>();
+
+    TransparencyService(EntityManager entities, PayRecordRepository payRecords, Organisations organisations, Clock clock,
+            @ConfigProperty(name = "lxp.transparency.refresh") Duration refresh) {
+        this.entities = entities;
+        this.payRecords = payRecords;
+        this.organisations = organisations;
+        this.clock = clock;
+        this.refresh = refresh;
+    }
+
+    public Report report() {
+        Report held = latest.get();
+        if (held != null && held.computedAt().plus(refresh).isAfter(clock.instant())) {
+            return held;
+        }
+        Report fresh = QuarkusTransaction.requiringNew().call(this::compute);
+        latest.set(fresh);
+        return fresh;
+    }
+
+    private Report compute() {
+        LocalDate today = Today.in(clock);
+        List<Post> open = entities.createQuery("from Post p where p.status <> 'CLOSED'", Post.class).getResultList();
+        Map<UUID, RoleProfile> profiles = entities.createQuery("from RoleProfile", RoleProfile.class)
+                .getResultStream().collect(Collectors.toMap(RoleProfile::id, p -> p));
+        Map<UUID, PayRecord> pay = payRecords.inForceOn(today, null);
+        Map<String, List<Post>> postsOf = open.stream().collect(Collectors.groupingBy(Post::organisationOdsCode));
+        List<FundingProgramme> programmes = entities.createQuery("from FundingProgramme", FundingProgramme.class)
+                .getResultList();
+        Map<String, Map<String, Integer>> findings = openFindingsByOrganisation();
+        List<OrganisationFigures> rows = new ArrayList<>();
+        for (DirectoryOrganisation organisation : organisations.all()) {
+            List<Post> posts = postsOf.getOrDefault(organisation.odsCode(), List.of());
+            boolean employer = "NHS_TRUST".equals(organisation.type())
+                    || (!"INTEGRATED_CARE_BOARD".equals(organisation.type()) && !posts.isEmpty());
+            if (!employer || !organisation.isOpenOn(today)) {
+                continue;
+            }
+            rows.add(figures(organisation, today, posts, profiles, pay, programmes,
+                    findings.getOrDefault(organisation.odsCode(), Map.of())));
+        }
+        rows.sort(Comparator.comparing(OrganisationFigures::odsCode));
+        return new Report(today, clock.instant(), List.copyOf(rows));
+    }
+
+    private OrganisationFigures figures(DirectoryOrganisation organisation, LocalDate today, List<Post> posts,
+            Map<UUID, RoleProfile> profiles, Map<UUID, PayRecord> pay,
+            List<FundingProgramme> programmes, Map<String, Integer> findings) {
+        boolean senior = posts.stream().map(post -> profiles.get(post.roleProfileId()))
+                .anyMatch(profile -> profile != null && ParityRules.BANDS.indexOf(profile.band()) >= SENIOR_RANK);
+        List<ProgrammeUptake> uptake = uptake(organisation.odsCode(), posts, programmes);
+        String icb = organisation.icbOn(today).orElse(null);
+        if (posts.size() < SmallCohorts.MINIMUM) {
+            return new OrganisationFigures(organisation.odsCode(), organisation.name(), icb, senior, true, null, null,
+                    null, null, null, uptake, findings);
+        }
+        Map<String, Integer> bands = new TreeMap<>(Comparator.comparingInt(band -> ParityRules.BANDS.contains(band)
+                ? ParityRules.BANDS.indexOf(band) : ParityRules.BANDS.size()));
+        posts.forEach(post -> bands.merge(profiles.containsKey(post.roleProfileId())
+                ? profiles.get(post.roleProfileId()).band() : "UNKNOWN", 1, Integer::sum));
+        List<PayRecord> paid = posts.stream().map(post -> pay.get(post.id())).filter(record -> record != null).toList();
+        return new OrganisationFigures(organisation.odsCode(), organisation.name(), icb, senior, false, posts.size(), bands,
+                percent(posts, Post::isFixedTerm), percent(paid, record -> record.basis() == PayBasis.SESSIONAL),
+                percent(paid, record -> record.basis() == PayBasis.UNPAID), uptake, findings);
+    }
+
+    /** Programmes the organisation answered or has posts of: its answer, the posts funded, created and filled. */
+    private static List<ProgrammeUptake> uptake(String organisation, List<Post> posts, List<FundingProgramme> programmes) {
+        List<ProgrammeUptake> uptake = new ArrayList<>();
+        for (FundingProgramme programme : programmes) {
+            FundingProgramme.Answer answer = programme.answers().stream()
+                    .filter(a -> a.organisation().equals(organisation)).findFirst().orElse(null);
+            List<Post> funded = posts.stream().filter(post -> programme.id().equals(post.fundingProgrammeId())).toList();
+            if (answer == null && funded.isEmpty()) {
+                continue;
+            }
+            uptake.add(new ProgrammeUptake(programme.name(), answer == null ? null : answer.state(),
+                    answer != null && answer.holdsAward() ? programme.postsPerOrganisation() : 0, funded.size(),
+                    (int) funded.stream().filter(post -> "FILLED".equals(post.status())).count()));
+        }
+        uptake.sort(Comparator.comparing(ProgrammeUptake::programme));
+        return uptake;
+    }
+
+    private Map<String, Map<String, Integer>> openFindingsByOrganisation() {
+        Map<String, Map<String, Integer>> byOrganisation = new HashMap<>();
+        entities.createQuery("select f.organisation, f.rule, count(f) from ParityFinding f where f.status <> :resolved"
+                        + " and f.organisation is not null group by f.organisation, f.rule", Object[].class)
+                .setParameter("resolved", ParityFinding.Status.RESOLVED).getResultStream()
+                .forEach(row -> byOrganisation.computeIfAbsent((String) row[0], o -> new TreeMap<>())
+                        .put(row[1].toString(), ((Long) row[2]).intValue()));
+        return byOrganisation;
+    }
+
+    private static <T> BigDecimal percent(List<T> items, Predicate<T> counted) {
+        if (items.isEmpty()) {
+            return null;
+        }
+        return BigDecimal.valueOf(items.stream().filter(counted).count() * 100.0 / items.size())
+                .setScale(1, RoundingMode.HALF_UP);
+    }
+}
