@@ -17,7 +17,8 @@ CREATE TABLE funding_answer (
     PRIMARY KEY (programme_id, organisation_ods_code)
 );
 
--- The day a post last became vacant (the day the event said so), for how long a funded post has stood empty.
+-- The day a post became vacant (HR's day when it sent one, else the day of the event), for how long a funded post has
+-- stood empty.
 ALTER TABLE post
     ADD COLUMN funding_programme_id uuid,
     ADD COLUMN vacant_since date;

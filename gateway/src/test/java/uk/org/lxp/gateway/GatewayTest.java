@@ -16,7 +16,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import uk.org.lxp.testing.OidcTestProvider;
 import uk.org.lxp.testing.OidcTestServer;
@@ -228,5 +234,29 @@ class GatewayTest {
                 .withoutHeader("Authorization"));
         given().when().get("/api/v1/calendar-feeds?organisation=RXT").then().statusCode(401);
         given().when().post("/api/v1/calendars/feed.ics").then().statusCode(401);
+    }
+
+    /** The status of a GET sent from a loopback address of the test's choosing, so that its rate limit is its own. */
+    private static int statusFrom(String localAddress, String path) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void aPublicRouteIsRateLimitedByTheCallersAddress() throws IOException {
+        for (int i = 0; i < DownstreamServices.RATE_LIMIT; i++) {
+            assertThat(statusFrom("127.0.0.2", "/api/v1/transparency")).isNotEqualTo(429);
+        }
+        assertThat(statusFrom("127.0.0.2", "/api/v1/transparency")).isEqualTo(429);
+        assertThat(statusFrom("127.0.0.3", "/api/v1/transparency")).as("another address has its own limit")
+                .isNotEqualTo(429);
     }
 }

@@ -14,7 +14,7 @@ public class Post {
 
     /** The fields of roles-service's post event that this service keeps. */
     public record State(UUID id, String organisationCode, String postReference, UUID roleProfileId, BigDecimal fte,
-            String status, Funding funding, int version) {
+            String status, Funding funding, LocalDate vacantSince, int version) {
 
         public record Funding(String kind, LocalDate endDate, UUID programmeId) {
         }
@@ -69,10 +69,12 @@ public class Post {
         if (state.version() <= sourceVersion) {
             return false;
         }
-        if ("VACANT".equals(state.status()) && !"VACANT".equals(status)) {
-            vacantSince = day;
-        } else if (!"VACANT".equals(state.status())) {
+        if (!"VACANT".equals(state.status())) {
             vacantSince = null;
+        } else if (state.vacantSince() != null) {
+            vacantSince = state.vacantSince();
+        } else if (!"VACANT".equals(status)) {
+            vacantSince = day;
         }
         if ("CLOSED".equals(state.status()) && !"CLOSED".equals(status)) {
             closedOn = day;
@@ -124,7 +126,7 @@ public class Post {
         return fundingProgrammeId;
     }
 
-    /** The day the post last became vacant, as far as this service heard; null unless vacant. */
+    /** The day the post became vacant: HR's day when it sent one, else the day this service heard; null unless vacant. */
     public LocalDate vacantSince() {
         return vacantSince;
     }

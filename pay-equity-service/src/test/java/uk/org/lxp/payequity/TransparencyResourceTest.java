@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import uk.org.lxp.payequity.events.TransparencyEvents;
 import uk.org.lxp.payequity.repository.PostRepository;
 import uk.org.lxp.testing.KafkaTestBroker;
 import uk.org.lxp.testing.KafkaTopics;
@@ -116,6 +119,18 @@ class TransparencyResourceTest {
                 .contains(",yes,,");
         assertThat(html).contains("<html lang=\"en\">").contains("<caption>").contains("scope=\"col\"")
                 .contains("Fewer than 5");
+    }
+
+    @Test
+    void dashboardsGetEachOrganisationsRowOnACompactedTopic() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<ConsumerRecord<String, byte[]>> published = topics.readAll(TransparencyEvents.TOPIC).stream()
+                    .filter(r -> large.equals(r.key())).toList();
+            assertThat(published).isNotEmpty();
+            String data = new String(published.get(published.size() - 1).value(), StandardCharsets.UTF_8);
+            assertThat(JsonPath.from(data).getInt("openLxpPosts")).isEqualTo(6);
+            assertThat(data).doesNotContain("STAFFREF").doesNotContain("SECRETREF");
+        });
     }
 
     @Test

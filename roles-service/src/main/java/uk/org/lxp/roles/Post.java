@@ -44,7 +44,7 @@ public class Post {
 
     /** Everything about a post that the HR system maintains. */
     public record Details(UUID roleProfileId, BigDecimal fte, String team, Status status, Funding funding,
-            String holderStaffReference, LocalDate holderSince) {
+            String holderStaffReference, LocalDate holderSince, LocalDate vacantSince) {
 
         public Details {
             if (fte == null || fte.signum() <= 0 || fte.compareTo(BigDecimal.ONE) > 0) {
@@ -58,6 +58,9 @@ public class Post {
             }
             if (holderSince != null && status != Status.FILLED) {
                 throw new IllegalArgumentException("Only a filled post has a day its holder started");
+            }
+            if (vacantSince != null && status != Status.VACANT) {
+                throw new IllegalArgumentException("Only a vacant post has a day it became vacant");
             }
             if (fte.stripTrailingZeros().scale() > 2) {
                 throw new IllegalArgumentException("FTE has at most two decimal places");
@@ -106,6 +109,9 @@ public class Post {
     @Column(name = "holder_since")
     private LocalDate holderSince;
 
+    @Column(name = "vacant_since")
+    private LocalDate vacantSince;
+
     @Version
     private int version;
 
@@ -146,12 +152,13 @@ public class Post {
         this.fundingProgrammeId = details.funding().programmeId();
         this.holderStaffReference = details.holderStaffReference();
         this.holderSince = details.holderSince();
+        this.vacantSince = details.vacantSince();
         this.updatedAt = now;
     }
 
     public Details details() {
         return new Details(roleProfileId, fte, team, status, new Funding(fundingKind, fundingEndDate, fundingStream, fundingProgrammeId),
-                holderStaffReference, holderSince);
+                holderStaffReference, holderSince, vacantSince);
     }
 
     public UUID id() {

@@ -16,7 +16,7 @@ class DeploymentDriftTest {
     void theCodesEventsAreFoundWhereTheServicesDeclareThem() {
         EventTopology payEquity = CHECK.topologies().get("pay-equity-service");
         assertThat(payEquity.produced()).containsExactlyInAnyOrder("lxp.pay-equity.parity-finding.v1",
-                "lxp.pay-equity.cost-to-close-figures.v1");
+                "lxp.pay-equity.cost-to-close-figures.v1", "lxp.pay-equity.transparency.v1");
         assertThat(payEquity.subscriptions()).extracting(EventTopology.Subscription::group).containsExactlyInAnyOrder(
                 "pay-equity-service.organisation-directory", "pay-equity-service.roles-role-profiles", "pay-equity-service.roles-posts",
                 "pay-equity-service.roles-funding-programmes");

@@ -19,7 +19,7 @@ record Establishment(String organisation, List<Post> posts, List<Post> earlierSt
 
     /** A post as roles-service takes it, with its role profile by data set key rather than by id. */
     record Post(String postReference, String profileKey, BigDecimal fte, String team, String status, Funding funding,
-            String holderStaffReference, Integer weeksInPost) {
+            String holderStaffReference, Integer weeksInPost, Integer weeksVacant) {
 
         /** A holder who started so recently that HR has not set them up with supervision yet. */
         static final int NEW_STARTER_WEEKS = 8;

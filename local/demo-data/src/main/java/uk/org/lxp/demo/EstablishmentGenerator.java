@@ -51,10 +51,11 @@ final class EstablishmentGenerator {
     /**
      * Posts of one profile, referenced {@code <trust>-<code>-0001} onwards. {@code allFilled} where a story needs
      * every post held and paid; {@code closedAfterPay} for posts first reported filled and paid, then closed;
-     * {@code pay} when they are not paid on their profile's band; {@code stream} names their recurrent funding.
+     * {@code pay} when they are not paid on their profile's band; {@code stream} names their recurrent funding;
+     * {@code weeksVacant} where a story needs every post vacant that long.
      */
     record Line(String code, String profile, int posts, boolean allFilled, boolean closedAfterPay, Pay pay,
-            String stream, List<String> teams) {
+            String stream, List<String> teams, Integer weeksVacant) {
     }
 
     record Pay(String basis, BigDecimal dayRate, BigDecimal hourlyRate, BigDecimal expensesPerDay) {
@@ -94,13 +95,14 @@ final class EstablishmentGenerator {
                         + " names unknown profile " + line.profile());
             }
             for (int number = 1; number <= line.posts(); number++) {
-                String status = line.allFilled() || line.closedAfterPay() ? "FILLED" : status(random);
+                String status = line.weeksVacant() != null ? "VACANT"
+                        : line.allFilled() || line.closedAfterPay() ? "FILLED" : status(random);
                 boolean fixed = !line.closedAfterPay() && fixedTerm.next();
                 Post post = new Post("%s-%s-%04d".formatted(trust.organisation(), line.code(), number), line.profile(),
                         pick(FTE_CHOICES, random), pick(line.teams() != null ? line.teams() : trust.teams(), random),
                         status, fixed ? fixedTermFunding(random) : recurrentFunding(line, random),
                         "FILLED".equals(status) ? staffReference(trust.organisation(), staffReferences, random) : null,
-                        null);
+                        null, line.weeksVacant());
                 if (post.holderStaffReference() != null) {
                     post = withWeeksInPost(post, 16 + new Random(post.postReference().hashCode()).nextInt(140));
                 }
@@ -110,7 +112,7 @@ final class EstablishmentGenerator {
                 if (line.closedAfterPay()) {
                     earlierStates.add(post);
                     post = new Post(post.postReference(), post.profileKey(), post.fte(), post.team(), "CLOSED",
-                            post.funding(), null, null);
+                            post.funding(), null, null, null);
                 }
                 posts.add(post);
             }
@@ -131,7 +133,7 @@ final class EstablishmentGenerator {
      */
     private static Post withWeeksInPost(Post post, int weeks) {
         return new Post(post.postReference(), post.profileKey(), post.fte(), post.team(), post.status(), post.funding(),
-                post.holderStaffReference(), weeks);
+                post.holderStaffReference(), weeks, null);
     }
 
     /** Exactly the planned share of open posts is fixed-term, spread across lines at random. */

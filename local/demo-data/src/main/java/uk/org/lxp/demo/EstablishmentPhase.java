@@ -35,7 +35,7 @@ final class EstablishmentPhase {
     }
 
     record PostItem(String postReference, UUID roleProfileId, BigDecimal fte, String team, String status,
-            FundingItem funding, String holderStaffReference, LocalDate holderSince) {
+            FundingItem funding, String holderStaffReference, LocalDate holderSince, LocalDate vacantSince) {
     }
 
     /** A post's funding, naming the national programme its stream is, where one is. */
@@ -122,7 +122,8 @@ final class EstablishmentPhase {
                 .map(post -> new PostItem(post.postReference(), profileIds.get(post.profileKey()), post.fte(),
                         post.team(), post.status(), FundingItem.of(post.funding(), programmeByName),
                         post.holderStaffReference(),
-                        post.weeksInPost() == null ? null : today.minusWeeks(post.weeksInPost())))
+                        post.weeksInPost() == null ? null : today.minusWeeks(post.weeksInPost()),
+                        post.weeksVacant() == null ? null : today.minusWeeks(post.weeksVacant())))
                 .toList());
         count(hr.post(POSTS + "/bulk", body, Map.of("Idempotency-Key", calls.idempotencyKey("posts", body))), tally);
     }

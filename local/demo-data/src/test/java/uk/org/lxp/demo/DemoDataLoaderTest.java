@@ -44,15 +44,15 @@ class DemoDataLoaderTest {
         assertThat(first.organisations()).isEqualTo(new DemoSummary.Count(13, 4, 9));
         assertThat(first.roleProfiles()).isEqualTo(new DemoSummary.Count(21, 21, 0));
         assertThat(first.progressionRoutes()).isEqualTo(new DemoSummary.Count(17, 17, 0));
-        assertThat(first.posts().total()).isEqualTo(gateway.postCount()).isEqualTo(295);
-        assertThat(first.posts().created()).isEqualTo(295);
+        assertThat(first.posts().total()).isEqualTo(gateway.postCount()).isEqualTo(296);
+        assertThat(first.posts().created()).isEqualTo(296);
         assertThat(first.posts().changed()).isEqualTo(6);
         assertThat(first.payRecords().created()).isEqualTo(first.payRecords().total()).isEqualTo(gateway.payRecordCount());
         assertThat(first.comparatorRecords().created()).isEqualTo(first.comparatorRecords().total());
         assertThat(first.openFindingsByRule()).containsOnlyKeys("BAND_VARIANCE", "BELOW_COMPARATOR",
                 "SESSIONAL_UNDERPAYMENT", "UNPAID_SUBSTITUTION", "NO_SENIOR_POST", "FIXED_TERM_CONCENTRATION",
                 "BELOW_EVALUATED_BAND", "DEVIATES_FROM_SYSTEM_STANDARD", "EQUAL_VALUE_PAY_GAP",
-                "FUNDED_POST_NOT_CREATED", "FUNDED_POST_DOWNBANDED")
+                "FUNDED_POST_NOT_CREATED", "FUNDED_POST_NOT_FILLED", "FUNDED_POST_DOWNBANDED")
                 .containsEntry("BAND_VARIANCE", 2);
         assertThat(first.systemPayStandards()).isEqualTo(new DemoSummary.Count(1, 1, 0));
         assertThat(first.fundingApplicationSteps()).isEqualTo(new DemoSummary.Count(16, 16, 0));

@@ -229,7 +229,7 @@ class DemoDataSetTest {
         assertThat(DATA.stories()).extracting(Story::rule).containsExactlyInAnyOrder("BAND_VARIANCE",
                 "UNPAID_SUBSTITUTION", "SESSIONAL_UNDERPAYMENT", "NO_SENIOR_POST", "BELOW_COMPARATOR",
                 "FIXED_TERM_CONCENTRATION", "BELOW_EVALUATED_BAND", "DEVIATES_FROM_SYSTEM_STANDARD", "EQUAL_VALUE_PAY_GAP",
-                "FUNDED_POST_NOT_CREATED", "FUNDED_POST_DOWNBANDED");
+                "FUNDED_POST_NOT_CREATED", "FUNDED_POST_NOT_FILLED", "FUNDED_POST_DOWNBANDED");
         assertThat(DATA.stories()).allSatisfy(story -> {
             assertThat(story.story()).isNotBlank();
             assertThat(story.where()).isNotNull();

@@ -729,6 +729,10 @@ final class FakeGateway implements AutoCloseable {
                 json.createObjectNode()).path("state").asText().equals("SUCCESSFUL")) {
             findings.add(finding("FUNDED_POST_NOT_CREATED", "RT2", "QOP", "OPEN"));
         }
+        if (posts.values().stream().anyMatch(post -> post.path("postReference").asText().startsWith("RW4-LEL-")
+                && post.hasNonNull("vacantSince") && post.path("funding").hasNonNull("programmeId"))) {
+            findings.add(finding("FUNDED_POST_NOT_FILLED", "RW4", "QYG", "OPEN"));
+        }
         if (posts.values().stream().anyMatch(post -> post.path("postReference").asText().startsWith("RXA-PSC-")
                 && post.path("funding").hasNonNull("programmeId"))) {
             findings.add(finding("FUNDED_POST_DOWNBANDED", "RXA", "QYG", "OPEN"));

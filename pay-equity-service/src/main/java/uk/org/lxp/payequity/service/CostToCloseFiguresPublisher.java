@@ -1,11 +1,7 @@
 package uk.org.lxp.payequity.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,9 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.org.lxp.api.Today;
@@ -40,16 +33,16 @@ public class CostToCloseFiguresPublisher {
 
     private final CostToCloseService costs;
     private final CostToCloseFiguresEvents events;
+    private final PublishedFigures publishedFigures;
     private final EntityManager entities;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    CostToCloseFiguresPublisher(CostToCloseService costs, CostToCloseFiguresEvents events, EntityManager entities,
-            ObjectMapper json, Clock clock) {
+    CostToCloseFiguresPublisher(CostToCloseService costs, CostToCloseFiguresEvents events,
+            PublishedFigures publishedFigures, EntityManager entities, Clock clock) {
         this.costs = costs;
         this.events = events;
+        this.publishedFigures = publishedFigures;
         this.entities = entities;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -68,7 +61,7 @@ public class CostToCloseFiguresPublisher {
             for (var organisation : figures(year).entrySet()) {
                 CostToCloseFigures figures = new CostToCloseFigures(organisation.getKey(), year.toString(),
                         costs.defaultOnCostsPercent(), organisation.getValue());
-                if (publishIfChanged(figures)) {
+                if (published(figures)) {
                     published++;
                 }
             }
@@ -77,11 +70,9 @@ public class CostToCloseFiguresPublisher {
     }
 
     /** Every target's figures by organisation; an organisation published before and without posts now gets zeros. */
-    @SuppressWarnings("unchecked")
     private Map<String, List<OrganisationFigures>> figures(PayYear year) {
         Map<String, List<OrganisationFigures>> byOrganisation = new TreeMap<>();
-        List<String> publishedBefore = entities.createNativeQuery(
-                "SELECT organisation_ods_code FROM cost_to_close_figures_published").getResultList();
+        List<String> publishedBefore = publishedFigures.keys(CostToCloseFiguresEvents.TOPIC);
         for (Target target : Target.values()) {
             Map<String, OrganisationFigures> figures = costs.figuresByOrganisation(target, year);
             publishedBefore.forEach(organisation -> figures.putIfAbsent(organisation, OrganisationFigures.none(target)));
@@ -91,30 +82,8 @@ public class CostToCloseFiguresPublisher {
         return byOrganisation;
     }
 
-    @SuppressWarnings("unchecked")
-    private boolean publishIfChanged(CostToCloseFigures figures) {
-        String digest = digest(figures);
-        List<String> last = entities.createNativeQuery("SELECT digest FROM cost_to_close_figures_published"
-                + " WHERE organisation_ods_code = ?1").setParameter(1, figures.organisationCode()).getResultList();
-        if (!last.isEmpty() && digest.equals(last.get(0))) {
-            return false;
-        }
-        events.record(figures);
-        entities.createNativeQuery("INSERT INTO cost_to_close_figures_published (organisation_ods_code, digest, published_at)"
-                        + " VALUES (?1, ?2, ?3) ON CONFLICT (organisation_ods_code)"
-                        + " DO UPDATE SET digest = excluded.digest, published_at = excluded.published_at")
-                .setParameter(1, figures.organisationCode()).setParameter(2, digest).setParameter(3, clock.instant())
-                .executeUpdate();
-        return true;
-    }
-
-    private String digest(CostToCloseFigures figures) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(json.writeValueAsString(figures).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Could not digest the cost-to-close figures of " + figures.organisationCode(), e);
-        }
+    private boolean published(CostToCloseFigures figures) {
+        return publishedFigures.publishIfChanged(CostToCloseFiguresEvents.TOPIC, figures.organisationCode(), figures,
+                () -> events.record(figures));
     }
 }

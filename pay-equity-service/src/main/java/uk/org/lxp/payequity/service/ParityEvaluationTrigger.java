@@ -11,8 +11,8 @@ import io.quarkus.scheduler.Scheduled;
 import uk.org.lxp.directory.OrganisationChanged;
 
 /**
- * Re-evaluates the parity rules, and republishes the cost-to-close figures that changed, soon after the data they read
- * changes. A burst of changes (a bulk sync of 5,000
+ * Re-evaluates the parity rules, and republishes the cost-to-close and transparency figures that changed, soon after
+ * the data they read changes. A burst of changes (a bulk sync of 5,000
  * posts) asks many times and gets one evaluation.
  */
 @ApplicationScoped
@@ -23,10 +23,13 @@ public class ParityEvaluationTrigger {
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ParityFindingService findings;
     private final CostToCloseFiguresPublisher costToCloseFigures;
+    private final TransparencyService transparency;
 
-    ParityEvaluationTrigger(ParityFindingService findings, CostToCloseFiguresPublisher costToCloseFigures) {
+    ParityEvaluationTrigger(ParityFindingService findings, CostToCloseFiguresPublisher costToCloseFigures,
+            TransparencyService transparency) {
         this.findings = findings;
         this.costToCloseFigures = costToCloseFigures;
+        this.transparency = transparency;
     }
 
     public void request() {
@@ -58,10 +61,11 @@ public class ParityEvaluationTrigger {
             return;
         }
         try {
-            LOG.infof("Cost-to-close figures published for %d organisation(s)", costToCloseFigures.publishChanged());
+            LOG.infof("Figures published for %d organisation(s) on cost to close and %d on transparency",
+                    costToCloseFigures.publishChanged(), transparency.publishChanged());
         } catch (RuntimeException e) {
             requested.set(true);
-            LOG.errorf(e, "Cost-to-close figures could not be published; they will be tried again");
+            LOG.errorf(e, "Figures could not be published; they will be tried again");
         }
     }
 }

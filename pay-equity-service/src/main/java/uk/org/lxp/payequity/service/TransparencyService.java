@@ -35,6 +35,7 @@ import uk.org.lxp.payequity.PayBasis;
 import uk.org.lxp.payequity.PayRecord;
 import uk.org.lxp.payequity.Post;
 import uk.org.lxp.payequity.RoleProfile;
+import uk.org.lxp.payequity.events.TransparencyEvents;
 import uk.org.lxp.payequity.repository.PayRecordRepository;
 
 /**
@@ -47,6 +48,8 @@ import uk.org.lxp.payequity.repository.PayRecordRepository;
 public class TransparencyService {
 
     private static final int SENIOR_RANK = ParityRules.BANDS.indexOf("BAND_7");
+    /** "LXPTRANS" */
+    private static final long PUBLISH_LOCK = 0x4C58505452414E53L;
 
     @Schema(name = "TransparencyProgramme", description = "An organisation's answer to a funding programme and its posts")
     public record ProgrammeUptake(@Schema(example = "NHS England Band 7 lived experience leadership offer (2020)") String programme,
@@ -79,17 +82,41 @@ public class TransparencyService {
     private final EntityManager entities;
     private final PayRecordRepository payRecords;
     private final Organisations organisations;
+    private final PublishedFigures published;
+    private final TransparencyEvents events;
     private final Clock clock;
     private final Duration refresh;
     private final AtomicReference<Report> latest = new AtomicReference<>();
 
-    TransparencyService(EntityManager entities, PayRecordRepository payRecords, Organisations organisations, Clock clock,
+    TransparencyService(EntityManager entities, PayRecordRepository payRecords, Organisations organisations,
+            PublishedFigures published, TransparencyEvents events, Clock clock,
             @ConfigProperty(name = "lxp.transparency.refresh") Duration refresh) {
         this.entities = entities;
         this.payRecords = payRecords;
         this.organisations = organisations;
+        this.published = published;
+        this.events = events;
         this.clock = clock;
         this.refresh = refresh;
+    }
+
+    /**
+     * Publishes each organisation's row on the compacted topic where it changed, one run at a time across replicas;
+     * says how many. The rows computed become the view's latest.
+     */
+    public int publishChanged() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entities.createNativeQuery("SELECT pg_advisory_xact_lock(" + PUBLISH_LOCK + ")").getSingleResult();
+            Report report = compute();
+            latest.set(report);
+            int changed = 0;
+            for (OrganisationFigures row : report.organisations()) {
+                if (published.publishIfChanged(TransparencyEvents.TOPIC, row.odsCode(), row, () -> events.record(row))) {
+                    changed++;
+                }
+            }
+            return changed;
+        });
     }
 
     public Report report() {

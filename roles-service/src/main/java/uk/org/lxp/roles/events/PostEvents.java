@@ -28,13 +28,14 @@ public class PostEvents {
 
     public record PostState(UUID id, String organisationCode, String postReference, UUID roleProfileId, BigDecimal fte,
             String team, Post.Status status, Post.Funding funding, String holderStaffReference, LocalDate holderSince,
+            LocalDate vacantSince,
             int version,
             Instant createdAt, Instant updatedAt) {
 
         public static PostState of(Post post) {
             Post.Details d = post.details();
             return new PostState(post.id(), post.organisationOdsCode(), post.postReference(), d.roleProfileId(), d.fte(),
-                    d.team(), d.status(), d.funding(), d.holderStaffReference(), d.holderSince(), post.version(), post.createdAt(),
+                    d.team(), d.status(), d.funding(), d.holderStaffReference(), d.holderSince(), d.vacantSince(), post.version(), post.createdAt(),
                     post.updatedAt());
         }
     }

@@ -48,7 +48,10 @@ public record PostBulkRequest(
             String holderStaffReference,
             @Schema(description = "The day the holder started in the post, for a filled post", nullable = true,
                     example = "2026-09-01")
-            LocalDate holderSince) {
+            LocalDate holderSince,
+            @Schema(description = "The day the post became vacant, for a vacant post (how long it has stood empty is"
+                    + " counted from it)", nullable = true, example = "2026-05-31")
+            LocalDate vacantSince) {
     }
 
     @Schema(name = "PostFunding")

@@ -147,6 +147,6 @@ public class PostResource {
         Post.Funding funding = new Post.Funding(item.funding().kind(), item.funding().endDate(), item.funding().stream(),
                 item.funding().programmeId());
         return new Post.Details(item.roleProfileId(), item.fte(), item.team(), item.status(), funding,
-                item.holderStaffReference(), item.holderSince());
+                item.holderStaffReference(), item.holderSince(), item.vacantSince());
     }
 }

@@ -25,6 +25,8 @@ public record PostResponse(
         @Schema(description = "The day the holder started in the post, when HR sent it; left out with the staff"
                 + " reference", nullable = true,
                 example = "2026-09-01") LocalDate holderSince,
+        @Schema(description = "The day a vacant post became vacant, when HR sent it", nullable = true,
+                example = "2026-05-31") LocalDate vacantSince,
         @Schema(description = "Also the ETag; send it in If-Match to change the post") int version,
         Instant createdAt,
         Instant updatedAt) {
@@ -41,6 +43,6 @@ public record PostResponse(
         return new PostResponse(post.id(), post.organisationOdsCode(), post.postReference(), d.roleProfileId(), d.fte(),
                 d.team(), d.status(), new Funding(d.funding().kind(), d.funding().endDate(), d.funding().stream(),
                         d.funding().programmeId()),
-                staffReferences ? d.holderStaffReference() : null, staffReferences ? d.holderSince() : null, post.version(), post.createdAt(), post.updatedAt());
+                staffReferences ? d.holderStaffReference() : null, staffReferences ? d.holderSince() : null, d.vacantSince(), post.version(), post.createdAt(), post.updatedAt());
     }
 }
