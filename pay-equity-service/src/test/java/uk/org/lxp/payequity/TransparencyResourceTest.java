@@ -92,7 +92,8 @@ class TransparencyResourceTest {
     @Test
     void anyoneReadsEveryTrustsAggregatesWithSmallOnesSuppressed() {
         JsonPath view = given().when().get("/api/v1/transparency").then().statusCode(200)
-                .header("Cache-Control", equalTo("public, max-age=300")).extract().jsonPath();
+                .header("Cache-Control", equalTo("public, max-age=300")).header("Vary", equalTo("Accept"))
+                .extract().jsonPath();
         String row = "organisations.find { it.odsCode == '%s' }.";
         assertThat(view.getBoolean(row.formatted(large) + "lxpPostAtBand7OrAbove")).isTrue();
         assertThat(view.getInt(row.formatted(large) + "openLxpPosts")).isEqualTo(6);
@@ -102,6 +103,26 @@ class TransparencyResourceTest {
         assertThat(view.getString(row.formatted(small) + "bandDistribution")).isNull();
         assertThat(view.getString(row.formatted(small) + "openLxpPosts")).isNull();
         assertThat(view.getBoolean(row.formatted(small) + "lxpPostAtBand7OrAbove")).isFalse();
+        assertThat(view.getString(row.formatted(small) + "openFindingsByRule")).as("findings about a handful of posts")
+                .isNull();
+        assertThat(view.getString(row.formatted(large) + "sessionalPercent")).as("no pay recorded for 5 of its posts")
+                .isNull();
+    }
+
+    @Test
+    void aCsvCellASpreadsheetWouldTakeForAFormulaIsEscaped() {
+        UUID programme = UUID.randomUUID();
+        topics.publishCloudEvent("lxp.roles.funding-programme.v1", programme.toString(),
+                "lxp.roles.FundingApplicationRecorded", "/lxp/roles-service", """
+                        {"id":"%s","name":"=HYPERLINK(\\"http://example.org\\") %s","fundedBand":"BAND_7",
+                         "postsPerOrganisation":1,
+                         "applications":[{"organisationCode":"%s","state":"SUCCESSFUL","awardedOn":"2021-02-10",
+                           "version":1}],"version":1}""".formatted(programme, programme, large));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().accept("text/csv").when().get("/api/v1/transparency")
+                .then().extract().asString().contains(programme.toString()));
+        String header = given().accept("text/csv").when().get("/api/v1/transparency").then().extract().asString()
+                .lines().findFirst().orElseThrow();
+        assertThat(header).contains("\"'=HYPERLINK(").doesNotContain(",=HYPERLINK(");
     }
 
     @Test
@@ -134,7 +155,7 @@ class TransparencyResourceTest {
     }
 
     @Test
-    void aTokenIsNotNeededAndChangesNothing() {
+    void aTokenIsNeitherNeededNorRefused() {
         String hr = OidcTestServer.shared().token().roles("hr-integration").organisations(small).signed();
         given().auth().oauth2(hr).when().get("/api/v1/transparency").then().statusCode(200);
     }

@@ -123,7 +123,7 @@ public class FundingApplication {
     public static FundingApplication first(FundingProgramme programme, String organisation, Step step, LocalDate today,
             Instant now) {
         if (step.state() != State.NOT_APPLIED && step.state() != State.APPLIED) {
-            throw new NotAllowed("state", "An organisation first applies or decides not to; " + step.state()
+            throw new IllegalStateException("An organisation first applies or decides not to; " + step.state()
                     + " follows an application");
         }
         FundingApplication application = new FundingApplication(programme, organisation);
@@ -150,6 +150,9 @@ public class FundingApplication {
                 decidedNotToApplyOn = step.on();
             }
             case APPLIED -> {
+                if (decidedNotToApplyOn != null) {
+                    requireNotBefore(step.on(), decidedNotToApplyOn, "the decision not to apply");
+                }
                 if (!programme.isOpenOn(step.on())) {
                     throw new NotAllowed("on", "Applications were open from " + programme.applicationsOpen() + " to "
                             + programme.applicationsClose());

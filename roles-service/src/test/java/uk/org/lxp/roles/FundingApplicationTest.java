@@ -52,6 +52,8 @@ class FundingApplicationTest {
         assertThat(application.reasons()).containsExactly(NotApplyingReason.SHORT_TIMESCALES);
         assertThat(application.awardedOn()).isNull();
 
+        assertThatThrownBy(() -> application.advance(BAND_7_OFFER, step(State.APPLIED, "2020-12-05"), TODAY, NOW))
+                .isInstanceOf(FundingApplication.NotAllowed.class).hasMessageContaining("decision not to apply");
         application.advance(BAND_7_OFFER, step(State.APPLIED, "2021-01-14"), TODAY, NOW);
         assertThat(application.state()).isEqualTo(State.APPLIED);
         assertThat(application.reasons()).isEmpty();
@@ -72,7 +74,7 @@ class FundingApplicationTest {
                 .isInstanceOf(IllegalStateException.class);
 
         assertThatThrownBy(() -> FundingApplication.first(BAND_7_OFFER, "RGD", step(State.SUCCESSFUL, "2021-02-10"),
-                TODAY, NOW)).isInstanceOf(FundingApplication.NotAllowed.class).hasMessageContaining("first applies");
+                TODAY, NOW)).isInstanceOf(IllegalStateException.class).hasMessageContaining("first applies");
         assertThatThrownBy(() -> applied().advance(BAND_7_OFFER, new Step(State.NOT_APPLIED, LocalDate.of(2021, 1, 6),
                 Set.of(NotApplyingReason.SHORT_TIMESCALES), null), TODAY, NOW)).isInstanceOf(IllegalStateException.class);
     }

@@ -125,7 +125,7 @@ class FundingProgrammeResourceTest {
         step(hrOf(abstainer), abstainer, null, """
                 {"state":"APPLIED","on":"2021-02-01"}""").statusCode(422).body("violations[0].field", equalTo("on"));
         step(hrOf(abstainer), abstainer, null, """
-                {"state":"SUCCESSFUL","on":"2021-02-01"}""").statusCode(422).body("violations[0].field", equalTo("state"));
+                {"state":"SUCCESSFUL","on":"2021-02-01"}""").statusCode(409);
         step(admin(), "RXG", null, """
                 {"state":"APPLIED","on":"2021-01-05"}""").statusCode(422).body("violations[0].field", equalTo("odsCode"));
         given().auth().oauth2(admin()).contentType(ContentType.JSON).body("""

@@ -38,6 +38,8 @@ import uk.org.lxp.payequity.service.TransparencyService.Report;
 public class TransparencyResource {
 
     private static final String CACHE = "public, max-age=300";
+    /** The format follows the Accept header, so a shared cache must keep one answer per Accept. */
+    private static final String VARY = "Accept";
     private static final String TEXT_CSV = "text/csv";
     private static final List<String> BANDS = ParityRules.BANDS;
 
@@ -78,7 +80,8 @@ public class TransparencyResource {
                 return html(report);
             }
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", CACHE).build();
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", CACHE).header("Vary", VARY)
+                .build();
     }
 
     private static Response csv(Report report) {
@@ -97,16 +100,17 @@ public class TransparencyResource {
             BANDS.forEach(band -> cells.add(row.bandDistribution() == null ? ""
                     : String.valueOf(row.bandDistribution().getOrDefault(band, 0))));
             cells.addAll(List.of(text(row.fixedTermPercent()), text(row.sessionalPercent()), text(row.unpaidPercent()),
-                    String.valueOf(row.openFindingsByRule().values().stream().mapToInt(Integer::intValue).sum())));
+                    row.openFindingsByRule() == null ? ""
+                            : String.valueOf(row.openFindingsByRule().values().stream().mapToInt(Integer::intValue).sum())));
             for (String programme : programmes) {
                 ProgrammeUptake uptake = uptakeOf(row, programme);
                 cells.addAll(uptake == null ? List.of("", "", "", "") : List.of(text(uptake.state()),
-                        String.valueOf(uptake.postsFunded()), String.valueOf(uptake.postsCreated()),
-                        String.valueOf(uptake.postsFilled())));
+                        String.valueOf(uptake.postsFunded()), text(uptake.postsCreated()), text(uptake.postsFilled())));
             }
             csv.append(line(cells));
         }
         return Response.ok(csv.toString()).type("text/csv; charset=utf-8").header("Cache-Control", CACHE)
+                .header("Vary", VARY)
                 .header("Content-Disposition", "inline; filename=\"lxp-transparency-" + report.asOf() + ".csv\"").build();
     }
 
@@ -140,16 +144,19 @@ public class TransparencyResource {
                     .append("</td><td>").append(row.suppressed() ? "Not shown" : escape(text(row.fixedTermPercent()) + "%, "
                             + text(row.sessionalPercent()) + "%, " + text(row.unpaidPercent()) + "%"))
                     .append("</td><td>").append(escape(row.programmes().stream().map(u -> u.programme() + ": "
-                            + (u.state() == null ? "no answer" : u.state().toLowerCase().replace('_', ' ')) + ", "
-                            + u.postsCreated() + " created, " + u.postsFilled() + " filled")
+                            + (u.state() == null ? "no answer" : u.state().toLowerCase().replace('_', ' '))
+                            + (u.postsCreated() == null ? "" : ", " + u.postsCreated() + " created, " + u.postsFilled()
+                                    + " filled"))
                             .collect(Collectors.joining("; "))))
-                    .append("</td><td>").append(escape(row.openFindingsByRule().entrySet().stream()
-                            .map(e -> e.getKey().toLowerCase().replace('_', ' ') + ": " + e.getValue())
-                            .collect(Collectors.joining(", "))))
+                    .append("</td><td>").append(row.openFindingsByRule() == null ? "Not shown"
+                            : escape(row.openFindingsByRule().entrySet().stream()
+                                    .map(e -> e.getKey().toLowerCase().replace('_', ' ') + ": " + e.getValue())
+                                    .collect(Collectors.joining(", "))))
                     .append("</td></tr>\n");
         }
         page.append("</tbody></table>\n</main></body></html>\n");
-        return Response.ok(page.toString()).type("text/html; charset=utf-8").header("Cache-Control", CACHE).build();
+        return Response.ok(page.toString()).type("text/html; charset=utf-8").header("Cache-Control", CACHE)
+                .header("Vary", VARY).build();
     }
 
     private Report report() {
@@ -176,9 +183,14 @@ public class TransparencyResource {
         return cells.stream().map(TransparencyResource::csvCell).collect(Collectors.joining(",")) + "\r\n";
     }
 
+    /**
+     * A cell a spreadsheet reads as text: quoted where it holds a comma, quote or line break, and a leading =, +, - or @
+     * (which would start a formula) escaped with an apostrophe.
+     */
     private static String csvCell(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        String text = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
     private static String escape(String value) {

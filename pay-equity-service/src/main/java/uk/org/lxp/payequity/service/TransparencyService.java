@@ -54,8 +54,11 @@ public class TransparencyService {
     @Schema(name = "TransparencyProgramme", description = "An organisation's answer to a funding programme and its posts")
     public record ProgrammeUptake(@Schema(example = "NHS England Band 7 lived experience leadership offer (2020)") String programme,
             @Schema(nullable = true, example = "SUCCESSFUL") String state,
-            @Schema(example = "1") int postsFunded, @Schema(example = "1") int postsCreated,
-            @Schema(example = "1") int postsFilled) {
+            @Schema(example = "1") int postsFunded,
+            @Schema(nullable = true, description = "Null where the organisation's figures are suppressed", example = "1")
+            Integer postsCreated,
+            @Schema(nullable = true, description = "Null where the organisation's figures are suppressed", example = "1")
+            Integer postsFilled) {
     }
 
     @Schema(name = "TransparencyOrganisation", description = "One trust's LXP workforce in aggregate; the cohort figures"
@@ -68,10 +71,13 @@ public class TransparencyService {
             @Schema(nullable = true, example = "39") Integer openLxpPosts,
             @Schema(nullable = true, description = "Open LXP posts by their role's band") Map<String, Integer> bandDistribution,
             @Schema(nullable = true, example = "10.3") BigDecimal fixedTermPercent,
-            @Schema(nullable = true, description = "Of open posts with pay recorded", example = "10.3") BigDecimal sessionalPercent,
-            @Schema(nullable = true, description = "Of open posts with pay recorded", example = "0.0") BigDecimal unpaidPercent,
+            @Schema(nullable = true, description = "Of open posts with pay recorded; null under 5 of those", example = "10.3")
+            BigDecimal sessionalPercent,
+            @Schema(nullable = true, description = "Of open posts with pay recorded; null under 5 of those", example = "0.0")
+            BigDecimal unpaidPercent,
             List<ProgrammeUptake> programmes,
-            @Schema(description = "Open (and acknowledged) parity findings about it, by rule") Map<String, Integer> openFindingsByRule) {
+            @Schema(nullable = true, description = "Open (and acknowledged) parity findings about it, by rule; null where"
+                    + " its figures are suppressed") Map<String, Integer> openFindingsByRule) {
     }
 
     @Schema(name = "TransparencyReport")
@@ -121,12 +127,22 @@ public class TransparencyService {
 
     public Report report() {
         Report held = latest.get();
-        if (held != null && held.computedAt().plus(refresh).isAfter(clock.instant())) {
+        return held != null && isFresh(held) ? held : recompute();
+    }
+
+    /** One reader recomputes while the others wait for its answer, rather than each computing its own. */
+    private synchronized Report recompute() {
+        Report held = latest.get();
+        if (held != null && isFresh(held)) {
             return held;
         }
         Report fresh = QuarkusTransaction.requiringNew().call(this::compute);
         latest.set(fresh);
         return fresh;
+    }
+
+    private boolean isFresh(Report report) {
+        return report.computedAt().plus(refresh).isAfter(clock.instant());
     }
 
     private Report compute() {
@@ -159,24 +175,31 @@ public class TransparencyService {
             List<FundingProgramme> programmes, Map<String, Integer> findings) {
         boolean senior = posts.stream().map(post -> profiles.get(post.roleProfileId()))
                 .anyMatch(profile -> profile != null && ParityRules.BANDS.indexOf(profile.band()) >= SENIOR_RANK);
-        List<ProgrammeUptake> uptake = uptake(organisation.odsCode(), posts, programmes);
         String icb = organisation.icbOn(today).orElse(null);
         if (posts.size() < SmallCohorts.MINIMUM) {
+            // Of a handful of posts, counts of those created and filled, or a finding about them, could single one out.
             return new OrganisationFigures(organisation.odsCode(), organisation.name(), icb, senior, true, null, null,
-                    null, null, null, uptake, findings);
+                    null, null, null, uptake(organisation.odsCode(), posts, programmes, false), null);
         }
+        List<ProgrammeUptake> uptake = uptake(organisation.odsCode(), posts, programmes, true);
         Map<String, Integer> bands = new TreeMap<>(Comparator.comparingInt(band -> ParityRules.BANDS.contains(band)
                 ? ParityRules.BANDS.indexOf(band) : ParityRules.BANDS.size()));
         posts.forEach(post -> bands.merge(profiles.containsKey(post.roleProfileId())
                 ? profiles.get(post.roleProfileId()).band() : "UNKNOWN", 1, Integer::sum));
         List<PayRecord> paid = posts.stream().map(post -> pay.get(post.id())).filter(record -> record != null).toList();
+        boolean payShown = paid.size() >= SmallCohorts.MINIMUM;
         return new OrganisationFigures(organisation.odsCode(), organisation.name(), icb, senior, false, posts.size(), bands,
-                percent(posts, Post::isFixedTerm), percent(paid, record -> record.basis() == PayBasis.SESSIONAL),
-                percent(paid, record -> record.basis() == PayBasis.UNPAID), uptake, findings);
+                percent(posts, Post::isFixedTerm),
+                payShown ? percent(paid, record -> record.basis() == PayBasis.SESSIONAL) : null,
+                payShown ? percent(paid, record -> record.basis() == PayBasis.UNPAID) : null, uptake, findings);
     }
 
-    /** Programmes the organisation answered or has posts of: its answer, the posts funded, created and filled. */
-    private static List<ProgrammeUptake> uptake(String organisation, List<Post> posts, List<FundingProgramme> programmes) {
+    /**
+     * Programmes the organisation answered or has posts of: its answer, the posts funded and, where {@code postCounts},
+     * the posts created and filled.
+     */
+    private static List<ProgrammeUptake> uptake(String organisation, List<Post> posts, List<FundingProgramme> programmes,
+            boolean postCounts) {
         List<ProgrammeUptake> uptake = new ArrayList<>();
         for (FundingProgramme programme : programmes) {
             FundingProgramme.Answer answer = programme.answers().stream()
@@ -186,8 +209,9 @@ public class TransparencyService {
                 continue;
             }
             uptake.add(new ProgrammeUptake(programme.name(), answer == null ? null : answer.state(),
-                    answer != null && answer.holdsAward() ? programme.postsPerOrganisation() : 0, funded.size(),
-                    (int) funded.stream().filter(post -> "FILLED".equals(post.status())).count()));
+                    answer != null && answer.holdsAward() ? programme.postsPerOrganisation() : 0,
+                    postCounts ? funded.size() : null,
+                    postCounts ? (int) funded.stream().filter(post -> "FILLED".equals(post.status())).count() : null));
         }
         uptake.sort(Comparator.comparing(ProgrammeUptake::programme));
         return uptake;

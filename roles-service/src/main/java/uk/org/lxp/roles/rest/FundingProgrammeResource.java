@@ -224,7 +224,14 @@ public class FundingProgrammeResource {
             @Schema(example = "0") int closed,
             @Schema(nullable = true, description = "Days from the award to the first of its posts filled (by the holder's"
                     + " start day; negative when the holder started before the award); null while none is filled or no"
-                    + " start day is known", example = "142") Integer daysFromAwardToFilled) {
+                    + " start day is known, and for callers who do not see the organisation's staff references (ICS"
+                    + " analysts), since with the award's day it gives a holder's start day", example = "142")
+            Integer daysFromAwardToFilled) {
+
+        UptakeResponse withoutDaysToFill() {
+            return new UptakeResponse(organisationCode, state, awardedOn, postsFunded, postsCreated, vacant, filled, frozen,
+                    closed, null);
+        }
 
         static UptakeResponse of(ProgrammeUptake u) {
             return new UptakeResponse(u.organisation(), u.state(), u.awardedOn(), u.postsFunded(), u.postsCreated(),
@@ -244,7 +251,10 @@ public class FundingProgrammeResource {
         FundingProgramme programme = service.load(id);
         Visibility visible = scope.readable(DataClass.PERSON_LEVEL);
         List<String> organisations = programme.eligibleOrganisations().stream().filter(visible::covers).sorted().toList();
-        return service.uptake(programme, organisations).stream().map(UptakeResponse::of).toList();
+        // For one post, the award's day and the days to fill it give the holder's start day, which only those who see
+        // staff references see.
+        return service.uptake(programme, organisations).stream().map(UptakeResponse::of)
+                .map(row -> visible.staffReferencesIn(row.organisationCode()) ? row : row.withoutDaysToFill()).toList();
     }
 
     @PUT
@@ -261,10 +271,11 @@ public class FundingProgrammeResource {
             + " state, OTHER without its text")
     @APIResponse(responseCode = "403", description = "Another organisation")
     @APIResponse(responseCode = "404", description = "No such programme")
-    @APIResponse(responseCode = "409", description = "A step that cannot follow the one recorded")
+    @APIResponse(responseCode = "409", description = "A step that cannot follow the one recorded, or a first step other"
+            + " than NOT_APPLIED or APPLIED")
     @APIResponse(responseCode = "412", description = "The application changed since the If-Match version")
     @APIResponse(responseCode = "422", description = "An organisation not eligible or not known, a day in the future,"
-            + " before the offer or the last step, or an application outside the window")
+            + " before the offer or the last step (a decision not to apply included), or an application outside the window")
     @APIResponse(responseCode = "428", description = "If-Match is missing for a later step")
     public Response record(@PathParam("id") UUID id, @PathParam("odsCode") @OdsCode String odsCode,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ApplicationRequest request) {

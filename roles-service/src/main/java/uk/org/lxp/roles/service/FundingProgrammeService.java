@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import uk.org.lxp.api.Audit;
@@ -81,7 +82,13 @@ public class FundingProgrammeService {
      */
     @Transactional
     public FundingApplication record(UUID programmeId, String organisation, String ifMatch, FundingApplication.Step step) {
-        FundingProgramme programme = load(programmeId);
+        // Answers to one programme are taken one at a time and each moves the programme's version on, so that its
+        // events are whole and ordered.
+        FundingProgramme programme = entities.find(FundingProgramme.class, programmeId,
+                LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        if (programme == null) {
+            throw NotFound.of("funding programme", programmeId);
+        }
         if (!programme.isEligible(organisation)) {
             throw RuleBroken.at("odsCode", organisation + " is not eligible for " + programme.name());
         }
