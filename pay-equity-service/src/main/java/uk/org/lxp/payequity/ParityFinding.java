@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -24,6 +26,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "parity_finding")
 public class ParityFinding {
 
+    @Schema(name = "ParityFindingStatus")
     public enum Status { OPEN, ACKNOWLEDGED, RESOLVED }
 
     /** What changed at an evaluation, which decides the event to publish. */

@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The parity rules: what the suite complains about, with the numbers that show it. Pure functions over a snapshot
  * of facts, so each rule can be shown to fire on data that breaks it and to stay quiet on data that does not.
@@ -25,12 +27,14 @@ import java.util.stream.Collectors;
  */
 public final class ParityRules {
 
+    @Schema(name = "ParityRule")
     public enum Rule {
         BAND_VARIANCE, BELOW_COMPARATOR, SESSIONAL_UNDERPAYMENT, UNPAID_SUBSTITUTION, NO_SENIOR_POST,
         FIXED_TERM_CONCENTRATION, BELOW_EVALUATED_BAND, DEVIATES_FROM_SYSTEM_STANDARD, EQUAL_VALUE_PAY_GAP,
         FUNDED_POST_NOT_CREATED, FUNDED_POST_NOT_FILLED, FUNDED_POST_DOWNBANDED
     }
 
+    @Schema(name = "ParityFindingSeverity")
     public enum Severity { LOW, MEDIUM, HIGH }
 
     /** Bands in pay order; two steps apart is the threshold of BAND_VARIANCE. */

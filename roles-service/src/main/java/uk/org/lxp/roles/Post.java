@@ -12,6 +12,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A funded position of a role profile in an organisation, keyed by the HR system's own post reference. The
  * holder appears only as the HR system's opaque staff reference.
@@ -19,8 +21,10 @@ import jakarta.persistence.Version;
 @Entity
 public class Post {
 
+    @Schema(name = "PostStatus")
     public enum Status { VACANT, FILLED, FROZEN, CLOSED }
 
+    @Schema(name = "PostFundingKind")
     public enum FundingKind { RECURRENT, FIXED_TERM }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The roles and the routes between them, for questions about careers: where can someone go from this role, how
  * high can they get, and which entry roles lead nowhere senior. Retired roles are not destinations.
@@ -22,6 +24,7 @@ public final class ProgressionGraph {
     }
 
     /** One hop in a route onward. */
+    @Schema(name = "ProgressionStep")
     public record Step(UUID from, UUID to, ProgressionRoute.Kind kind) {
     }
 

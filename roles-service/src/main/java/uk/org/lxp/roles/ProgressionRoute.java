@@ -13,6 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -21,6 +23,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "progression_route")
 public class ProgressionRoute {
 
+    @Schema(name = "ProgressionRouteKind")
     public enum Kind { PRACTICE, MANAGERIAL }
 
     @Id

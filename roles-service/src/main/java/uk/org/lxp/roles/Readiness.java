@@ -6,15 +6,19 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Whether the questions before a role is created have been settled together: every topic answered with at least one
  * perspective of people who use services or carers and one of the provider. What is missing is said per topic.
  */
 public record Readiness(boolean complete, int settled, int topics, List<Unsettled> missing) {
 
+    @Schema(name = "ReadinessLack")
     public enum Lack { ANSWER, USER_OR_CARER_PERSPECTIVE, PROVIDER_PERSPECTIVE }
 
     /** A topic not yet settled and what it lacks. */
+    @Schema(name = "ReadinessUnsettledTopic")
     public record Unsettled(String topicCode, String topic, List<Lack> lacking) {
     }
 

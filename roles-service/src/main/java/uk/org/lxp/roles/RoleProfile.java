@@ -16,6 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -33,6 +35,7 @@ public class RoleProfile {
     static final String ADMINISTRATIVE_AND_CLERICAL = "08";
     private static final Set<String> STAFF_GROUPS = Set.of("01", "02", "03", "04", "05", "06", "07", "08", "09", "10");
 
+    @Schema(name = "RoleProfileStatus")
     public enum Status { DRAFT, PUBLISHED, RETIRED }
 
     /** What a profile says; everything an edit may change. */

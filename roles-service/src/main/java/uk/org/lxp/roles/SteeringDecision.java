@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What a quorate steering-group meeting decided about a role profile, who was there (by reference and perspective),
  * how each perspective voted and why. Kept on the profile, so it is part of its revisions and events.
@@ -15,11 +17,14 @@ public record SteeringDecision(UUID id, UUID steeringGroupId, LocalDate meetingO
         List<SteeringGroupMember> present, List<Vote> votes, String rationale, int forRevision, Instant recordedAt) {
 
     /** What the group was asked to decide. */
+    @Schema(name = "SteeringDecisionMatter")
     public enum Matter { PUBLISH, REVISE, RETIRE }
 
+    @Schema(name = "SteeringDecisionOutcome")
     public enum Verdict { APPROVED, CHANGES_REQUESTED, DECLINED }
 
     /** How the members of one perspective who were present voted. */
+    @Schema(name = "SteeringDecisionVoteTally")
     public record Vote(MemberPerspective perspective, int inFavour, int against, int abstained) {
 
         public Vote {

@@ -1,8 +1,12 @@
 package uk.org.lxp.roles;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A kind of supervision the role needs, at least every so many days (no national cadence exists). */
+@Schema(name = "RoleProfileSupervisionRequirement")
 public record SupervisionRequirement(Type type, int minimumEveryDays) {
 
+    @Schema(name = "RequiredSupervisionType")
     public enum Type {
         LINE_MANAGEMENT,
         CASE,

@@ -14,6 +14,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.hibernate.annotations.OptimisticLock;
 
 /**
@@ -23,6 +25,7 @@ import org.hibernate.annotations.OptimisticLock;
 @Entity
 public class Agreement {
 
+    @Schema(name = "AgreementStatus")
     public enum Status { ACTIVE, ENDED }
 
     /** What may change of an agreement: its terms. Changing them re-plans the sessions still to come. */

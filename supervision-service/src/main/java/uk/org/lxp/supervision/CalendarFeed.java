@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A person's sessions as an iCalendar feed, for calendar clients that cannot sign in: reached by an unguessable
  * token, of which only the SHA-256 is kept, until revoked.
@@ -18,6 +20,7 @@ import jakarta.persistence.Table;
 @Table(name = "calendar_feed")
 public class CalendarFeed {
 
+    @Schema(name = "CalendarFeedOwner")
     public enum Owner { SUPERVISOR, SUPERVISEE }
 
     @Id

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The compliance rules, pure: whether an agreement keeps its minimum standard, when a post holder counts as
  * unsupervised, when a supervisor is over capacity, and whether a supervisor is
@@ -14,6 +16,7 @@ import java.util.Set;
 public final class Compliance {
 
     /** Where an agreement stands against its minimum standard. */
+    @Schema(name = "ComplianceStanding")
     public enum Standing { COMPLIANT, OVERDUE }
 
     /** LXP role levels, most junior first, as roles-service names them. */

@@ -16,6 +16,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One meeting of a reflective practice group: when (UTC), what became of it, and who attended. Attendance only:
  * nothing said in a group is ever kept.
@@ -26,6 +28,7 @@ public class GroupSession extends Meeting {
 
     /** Whether a member came. */
     @Embeddable
+    @Schema(name = "GroupSessionAttendance")
     public record Attendance(@Column(name = "staff_reference") String staffReference,
             @Column(name = "attended") boolean attended) {
     }

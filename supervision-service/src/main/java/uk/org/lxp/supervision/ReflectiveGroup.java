@@ -23,6 +23,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import org.hibernate.annotations.OptimisticLock;
 
 /**
@@ -35,12 +37,14 @@ import org.hibernate.annotations.OptimisticLock;
 @Table(name = "reflective_group")
 public class ReflectiveGroup {
 
+    @Schema(name = "ReflectiveGroupStatus")
     public enum Status { ACTIVE, ENDED }
 
     public static final int MAX_MEMBERS = 30;
 
     /** A member, and the day they joined. */
     @Embeddable
+    @Schema(name = "ReflectiveGroupMember")
     public record Member(@Column(name = "staff_reference") String staffReference,
             @Column(name = "joined_on") LocalDate joinedOn) {
     }

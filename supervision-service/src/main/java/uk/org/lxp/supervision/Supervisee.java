@@ -17,6 +17,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A person who holds an LXP post, learnt from roles-service's post events, by opaque staff reference only; with the
  * working days and hours HR sends, or the standard week without them.
@@ -25,6 +27,7 @@ import jakarta.persistence.Version;
 public class Supervisee {
 
     /** How a post holder stands against the supervision their role asks for. */
+    @Schema(name = "SuperviseeStanding")
     public enum Standing { COMPLIANT, OVERDUE, UNSUPERVISED }
 
     @Id

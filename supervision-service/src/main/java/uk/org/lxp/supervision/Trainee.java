@@ -19,6 +19,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Someone on a training cohort, by an opaque reference (they need not hold a post yet): their mentor, whose weekly
  * sessions are a MENTORING agreement planned like any other, which modules they attended, how they finished, and the
@@ -27,6 +29,7 @@ import jakarta.persistence.Version;
 @Entity
 public class Trainee {
 
+    @Schema(name = "TraineeStatus")
     public enum Status { ENROLLED, COMPLETED, WITHDRAWN }
 
     /** Why a trainee left the programme early: categories only, never a health or personal detail. */

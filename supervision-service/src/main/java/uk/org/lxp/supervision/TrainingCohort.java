@@ -21,6 +21,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A cohort of the structured training programme for new LXPs: an organisation's, from a start date for a number of
  * weeks (12 unless said otherwise), with a curriculum of named modules each planned for a week of the programme.
@@ -31,10 +33,12 @@ public class TrainingCohort {
 
     public static final int DEFAULT_WEEKS = 12;
 
+    @Schema(name = "TrainingCohortStatus")
     public enum Status { PLANNED, RUNNING, FINISHED }
 
     /** A module of the curriculum, planned for a week of the programme (1 is the first). */
     @Embeddable
+    @Schema(name = "TrainingModule")
     public record Module(@Column(name = "position") int position, @Column(name = "name") String name,
             @Column(name = "planned_week") int plannedWeek) {
     }

@@ -71,17 +71,22 @@ public class BenchmarkService {
         this.clock = clock;
     }
 
+    @Schema(name = "BenchmarkScopeLevel")
     public enum ScopeLevel { ORGANISATION, ICB, NATIONAL }
 
+    @Schema(name = "BenchmarkScope")
     public record Scope(ScopeLevel level, String code) {
     }
 
+    @Schema(name = "BenchmarkCohort")
     public record Cohort(String family, String level, String title, String band) {
     }
 
+    @Schema(name = "BenchmarkShares")
     public record Shares(BigDecimal fixedTerm, BigDecimal sessional, BigDecimal unpaid, BigDecimal band7OrAbove) {
     }
 
+    @Schema(name = "BenchmarkQuartile")
     public record Quartile(int quartile, BigDecimal lxpPercent, BigDecimal comparatorPercent) {
     }
 

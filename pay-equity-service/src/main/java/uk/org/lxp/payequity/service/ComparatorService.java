@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.org.lxp.api.Audit;
 import uk.org.lxp.http.problems.NotFound;
 import uk.org.lxp.http.problems.RuleBroken;
@@ -58,6 +60,7 @@ public class ComparatorService {
     public record Comparator(String staffGroupCode, AfcBand band, int point, BigDecimal fte, boolean fixedTerm) {
     }
 
+    @Schema(name = "ComparatorSnapshot")
     public record Snapshot(String organisationCode, LocalDate asOf, int records, Map<String, Integer> byStaffGroup) {
     }
 

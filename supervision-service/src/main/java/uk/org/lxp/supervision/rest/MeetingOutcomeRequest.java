@@ -28,6 +28,7 @@ public record MeetingOutcomeRequest(
         Cancellation.Reason cancellationReason) {
 
     /** The outcomes a client records; a meeting nobody records becomes MISSED after the grace period. */
+    @Schema(name = "MeetingOutcomeRecorded")
     public enum Recorded {
         HELD, CANCELLED
     }

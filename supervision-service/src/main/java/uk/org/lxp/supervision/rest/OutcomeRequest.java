@@ -22,6 +22,7 @@ public record OutcomeRequest(
         Cancellation.Reason cancellationReason) {
 
     /** The statuses an outcome records: a session's final ones. */
+    @Schema(name = "SessionOutcomeRecorded")
     public enum Recorded {
         HELD, CANCELLED, MISSED
     }

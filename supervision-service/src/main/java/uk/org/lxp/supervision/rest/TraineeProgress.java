@@ -27,7 +27,7 @@ public final class TraineeProgress {
     public record Module(@Schema(example = "3") @NotNull @Min(1) Integer position, @Schema(example = "true") @NotNull Boolean attended) {
     }
 
-    @Schema(name = "Withdrawal", description = "Why a trainee left the programme early: a category only")
+    @Schema(name = "TraineeWithdrawalRequest", description = "Why a trainee left the programme early: a category only")
     public record Withdrawal(@Schema(example = "TOOK_OTHER_EMPLOYMENT") @NotNull Trainee.WithdrawalReason reason) {
     }
 

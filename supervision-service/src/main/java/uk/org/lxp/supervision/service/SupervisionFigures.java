@@ -33,6 +33,7 @@ public class SupervisionFigures {
     public static final int DEFAULT_DAYS = 90;
     public static final String PUBLISHED_PERIOD = "last-90-days";
 
+    @Schema(name = "SupervisionFiguresScopeLevel")
     public enum Level { ORGANISATION, ICB, NATIONAL }
 
     @Schema(name = "SupervisionFiguresScope", description = "Whose figures: one organisation, an ICB's members, or England")

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import uk.org.lxp.api.Audit;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Today;
@@ -69,6 +71,7 @@ public class TrainingService {
     }
 
     /** When a trainee meets their mentor each week: an RFC 5545 weekly rule's day, a time and a length. */
+    @Schema(name = "TraineeMentoring")
     public record Mentoring(UUID mentorId, String rule, LocalTime time, Duration duration) {
     }
 
