@@ -62,6 +62,12 @@ public final class CostToClose {
             return points(band).get(0);
         }
 
+        /** The annual pay of a band's point (points count from 1); null for a point the band does not have. */
+        public BigDecimal annualOf(AfcBand band, Integer point) {
+            List<BigDecimal> points = points(band);
+            return point == null || point < 1 || point > points.size() ? null : points.get(point - 1);
+        }
+
         Optional<BigDecimal> lowestAbove(AfcBand band, BigDecimal pay) {
             return points(band).stream().filter(point -> point.compareTo(pay) > 0).findFirst();
         }

@@ -22,10 +22,10 @@ public class PayPointRepository implements PanacheRepository<PayPoint> {
         return list("payYear", Sort.by("band").and("point"), year.toString());
     }
 
-    /** The year's scale as a lookup: the annual pay of a band's point, null for a point the band lacks. */
-    public BiFunction<AfcBand, Integer, BigDecimal> annualOfPoint(PayYear year) {
+    /** A year's scale, as read, as a lookup: the annual pay of a band's point, null for a point the band lacks. */
+    public static BiFunction<AfcBand, Integer, BigDecimal> annualOfPoint(List<PayPoint> scale) {
         Map<String, BigDecimal> annual = new HashMap<>();
-        forYear(year).forEach(point -> annual.put(point.band().code() + "/" + point.point(), point.annualGbp()));
+        scale.forEach(point -> annual.put(point.band().code() + "/" + point.point(), point.annualGbp()));
         return (band, point) -> annual.get(band.code() + "/" + point);
     }
 

@@ -1,7 +1,7 @@
 package uk.org.lxp.payequity.service;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,15 +71,11 @@ public class CostToCloseFiguresPublisher {
 
     /** Every target's figures by organisation; an organisation published before and without posts now gets zeros. */
     private Map<String, List<OrganisationFigures>> figures(PayYear year) {
-        Map<String, List<OrganisationFigures>> byOrganisation = new TreeMap<>();
         List<String> publishedBefore = publishedFigures.keys(CostToCloseFiguresEvents.TOPIC);
-        for (Target target : Target.values()) {
-            Map<String, OrganisationFigures> figures = costs.figuresByOrganisation(target, year);
-            publishedBefore.forEach(organisation -> figures.putIfAbsent(organisation, OrganisationFigures.none(target)));
-            figures.forEach((organisation, figure) -> byOrganisation.computeIfAbsent(organisation, o -> new ArrayList<>())
-                    .add(figure));
-        }
-        return byOrganisation;
+        Map<String, List<OrganisationFigures>> figures = costs.figuresByOrganisation(year);
+        publishedBefore.forEach(organisation -> figures.computeIfAbsent(organisation,
+                o -> Arrays.stream(Target.values()).map(OrganisationFigures::none).toList()));
+        return figures;
     }
 
     private boolean published(CostToCloseFigures figures) {

@@ -189,8 +189,9 @@ public class CostToCloseService {
     public Report report(Request request, Viewer viewer) {
         LocalDate asOf = asOf(request.year());
         BigDecimal onCosts = onCosts(request.onCostsPercent());
-        Costing costing = positions(request.reach(), request.target(), request.year(), asOf);
-        List<Gap> gaps = CostToClose.gaps(costing.positions(), request.target(), request.move(), scaleOf(request.year()),
+        Establishment establishment = establishment(request.reach(), request.year(), asOf);
+        Costing costing = positions(establishment, request.target(), asOf);
+        List<Gap> gaps = CostToClose.gaps(costing.positions(), request.target(), request.move(), establishment.scale(),
                 onCosts);
         if (request.budget() != null && gaps.stream().anyMatch(g -> !viewer.seesInDetail(g.position().organisation()))) {
             // What a budget buys, tried with one budget or cap after another, would give away other organisations' posts.
@@ -213,21 +214,26 @@ public class CostToCloseService {
     }
 
     /**
-     * Every organisation's figures for a target at the entry point with the configured on-costs, costed nationally in
-     * one pass: what the figures events publish. An organisation appears when it has open posts.
+     * Every organisation's figures for every target, in the targets' order, at the entry point with the configured
+     * on-costs: what the figures events publish. The nation's posts and pay are read once and costed per target; an
+     * organisation appears when it has open posts.
      */
-    public Map<String, OrganisationFigures> figuresByOrganisation(Target target, PayYear year) {
+    public Map<String, List<OrganisationFigures>> figuresByOrganisation(PayYear year) {
         LocalDate asOf = asOf(year);
-        Costing costing = positions(new Reach.National(), target, year, asOf);
-        Map<String, List<Gap>> gaps = CostToClose.gaps(costing.positions(), target, Move.ENTRY_POINT, scaleOf(year),
-                onCosts(null)).stream().collect(Collectors.groupingBy(g -> g.position().organisation()));
+        Establishment establishment = establishment(new Reach.National(), year, asOf);
         Viewer dashboard = new Viewer(organisation -> false, false);
-        Map<String, OrganisationFigures> figures = new TreeMap<>();
-        for (String organisation : costing.organisations()) {
-            Summary summary = summarise(gaps.getOrDefault(organisation, List.of()), dashboard, Map.of(), false);
-            figures.put(organisation, new OrganisationFigures(target, summary.total(), summary.byFamilyAndLevel(),
-                    costing.withoutTarget().getOrDefault(organisation, 0),
-                    costing.withoutPay().getOrDefault(organisation, 0)));
+        Map<String, List<OrganisationFigures>> figures = new TreeMap<>();
+        for (Target target : Target.values()) {
+            Costing costing = positions(establishment, target, asOf);
+            Map<String, List<Gap>> gaps = CostToClose.gaps(costing.positions(), target, Move.ENTRY_POINT,
+                    establishment.scale(), onCosts(null)).stream()
+                    .collect(Collectors.groupingBy(g -> g.position().organisation()));
+            for (String organisation : costing.organisations()) {
+                Summary summary = summarise(gaps.getOrDefault(organisation, List.of()), dashboard, Map.of(), false);
+                figures.computeIfAbsent(organisation, o -> new ArrayList<>()).add(new OrganisationFigures(target,
+                        summary.total(), summary.byFamilyAndLevel(), costing.withoutTarget().getOrDefault(organisation, 0),
+                        costing.withoutPay().getOrDefault(organisation, 0)));
+            }
         }
         return figures;
     }
@@ -282,32 +288,41 @@ public class CostToCloseService {
         return new CostToClose.Scale(points);
     }
 
+    /** What costing reads, once per request whatever the target: open posts with their roles, pay, scale and HCAS. */
+    private record Establishment(List<Object[]> postsWithProfiles, Map<UUID, PayRecord> inForce, CostToClose.Scale scale,
+            Map<String, CostToClose.Supplement> zones) {
+    }
+
+    private Establishment establishment(Reach reach, PayYear year, LocalDate asOf) {
+        List<Object[]> rows = openPostsWithProfiles(reach, asOf);
+        Map<UUID, PayRecord> inForce = payRecords.inForceOn(asOf, reach instanceof Reach.National ? null
+                : rows.stream().map(row -> ((Post) row[0]).id()).toList());
+        Map<String, CostToClose.Supplement> zones = new HashMap<>();
+        hcasZones.list("key.payYear", year.toString()).forEach(zone -> zones.put(zone.zone(), zone.terms()));
+        return new Establishment(rows, inForce, scaleOf(year), zones);
+    }
+
     /** The posts to cost, and per organisation those with open posts and how many could not be costed, and why. */
     private record Costing(List<Position> positions, Set<String> organisations, Map<String, Integer> withoutTarget,
             Map<String, Integer> withoutPay) {
     }
 
     /** The open posts in reach, each with its pay now and the band the target asks of it. */
-    private Costing positions(Reach reach, Target target, PayYear year, LocalDate asOf) {
-        List<Object[]> rows = openPostsWithProfiles(reach, asOf);
-        Map<UUID, PayRecord> inForce = payRecords.inForceOn(asOf, reach instanceof Reach.National ? null
-                : rows.stream().map(row -> ((Post) row[0]).id()).toList());
-        BiFunction<AfcBand, Integer, BigDecimal> annualOfPoint = payPoints.annualOfPoint(year);
-        Map<String, CostToClose.Supplement> zones = new HashMap<>();
-        hcasZones.list("key.payYear", year.toString()).forEach(zone -> zones.put(zone.zone(), zone.terms()));
+    private Costing positions(Establishment establishment, Target target, LocalDate asOf) {
         BiFunction<RoleProfile, String, AfcBand> targetOf = targetBands(target, asOf);
 
         List<Position> positions = new ArrayList<>();
         Set<String> organisationsWithPosts = new TreeSet<>();
         Map<String, Integer> withoutTarget = new HashMap<>();
         Map<String, Integer> withoutPay = new HashMap<>();
-        for (Object[] row : rows) {
+        for (Object[] row : establishment.postsWithProfiles()) {
             Post post = (Post) row[0];
             RoleProfile profile = (RoleProfile) row[1];
             organisationsWithPosts.add(post.organisationOdsCode());
-            PayRecord record = inForce.get(post.id());
+            PayRecord record = establishment.inForce().get(post.id());
             PayRecord.Terms terms = record == null ? null : record.terms();
-            BigDecimal basic = terms == null ? null : terms.basicFullTime(annualOfPoint).orElse(null);
+            BigDecimal basic = terms == null ? null
+                    : terms.basicFullTime(establishment.scale()::annualOf).orElse(null);
             if (basic == null) {
                 withoutPay.merge(post.organisationOdsCode(), 1, Integer::sum);
                 continue;
@@ -322,7 +337,8 @@ public class CostToCloseService {
             }
             positions.add(new Position(post.id(), post.postReference(), post.organisationOdsCode(), profile.id(),
                     profile.title(), profile.family(), profile.level(), AfcBand.named(profile.band()).orElse(null),
-                    terms.basis(), terms.fte(), basic, terms.dayRate(), terms.hcasZone() == null ? null : zones.get(terms.hcasZone()), targetBand));
+                    terms.basis(), terms.fte(), basic, terms.dayRate(),
+                    terms.hcasZone() == null ? null : establishment.zones().get(terms.hcasZone()), targetBand));
         }
         return new Costing(positions, organisationsWithPosts, withoutTarget, withoutPay);
     }

@@ -34,6 +34,7 @@ import uk.org.lxp.payequity.AfcBand;
 import uk.org.lxp.payequity.FundingProgramme;
 import uk.org.lxp.payequity.ParityFinding;
 import uk.org.lxp.payequity.ParityRules;
+import uk.org.lxp.payequity.PayPoint;
 import uk.org.lxp.payequity.PayRecord;
 import uk.org.lxp.payequity.PayYear;
 import uk.org.lxp.payequity.Post;
@@ -192,7 +193,8 @@ public class ParityFindingService {
                 .toList();
         Map<UUID, PayRecord> inForce = payRecords.inForceOn(today, null);
         PayYear year = PayYear.containing(today);
-        BiFunction<AfcBand, Integer, BigDecimal> annualOfPoint = payPoints.annualOfPoint(year);
+        List<PayPoint> scale = payPoints.forYear(year);
+        BiFunction<AfcBand, Integer, BigDecimal> annualOfPoint = PayPointRepository.annualOfPoint(scale);
         List<ParityRules.Post> posts = entities.createQuery("from Post", Post.class).getResultStream()
                 .map(p -> {
                     PayRecord.Terms pay = Optional.ofNullable(inForce.get(p.id())).map(PayRecord::terms).orElse(null);
@@ -204,7 +206,7 @@ public class ParityFindingService {
                 })
                 .toList();
         Map<String, BigDecimal> entry = new HashMap<>();
-        payPoints.forYear(year).stream().filter(point -> point.point() == 1)
+        scale.stream().filter(point -> point.point() == 1)
                 .forEach(point -> entry.put(point.band().name(), point.annualGbp()));
         List<ParityRules.Standard> standards = systemStandards.inForceOn(today).stream()
                 .map(SystemPayStandard::asRule)
