@@ -4,6 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,7 +31,10 @@ class ApiDocumentsTest {
                  "content":{"application/json":{"schema":{"$ref":"#/components/schemas/PageOf"}}}}}}}},
              "components":{"schemas":{"PageOf":{"type":"object","properties":{"items":{"type":"array"}}},
                                       "Organisation":{"type":"object"}},
-                           "securitySchemes":{"keycloak":{"type":"openIdConnect","openIdConnectUrl":"http://kc/x"}}}}
+                           "securitySchemes":{"keycloak":{"type":"oauth2","flows":{
+                               "authorizationCode":{"authorizationUrl":"http://kc/auth","tokenUrl":"http://kc/token",
+                                                    "scopes":{"openid":"Sign in"}},
+                               "clientCredentials":{"tokenUrl":"http://kc/token","scopes":{}}}}}}}
             """;
     private static final String SUPERVISION_OPENAPI = """
             {"openapi":"3.1.0","info":{"title":"supervision","version":"1"},
@@ -43,8 +49,12 @@ class ApiDocumentsTest {
               organisation:
                 address: lxp.roles.organisation.v1
                 description: Every change of an organisation
+                x-lxp-readers: the suite's services only
+                bindings:
+                  kafka: {partitions: 6, topicConfiguration: {cleanup.policy: [compact]}, bindingVersion: '0.5.0'}
                 messages:
                   OrganisationRegistered: {$ref: '#/components/messages/OrganisationRegistered'}
+                  OrganisationChanged: {$ref: '#/components/messages/OrganisationChanged'}
             operations:
               publishOrganisation: {action: send, channel: {$ref: '#/channels/organisation'}}
             components:
@@ -52,13 +62,38 @@ class ApiDocumentsTest {
                 OrganisationRegistered:
                   name: lxp.roles.OrganisationRegistered
                   title: An organisation was registered
+                  bindings:
+                    kafka: {key: {type: string, description: The ODS code}}
+                  headers: {$ref: '#/components/schemas/CloudEventHeaders'}
+                  payload: {$ref: '#/components/schemas/OrganisationState'}
+                OrganisationChanged:
+                  name: lxp.roles.OrganisationChanged
+                  title: An organisation changed
+                  bindings:
+                    kafka: {key: {type: string, description: The ODS code}}
+                  headers: {$ref: '#/components/schemas/CloudEventHeaders'}
                   payload: {$ref: '#/components/schemas/OrganisationState'}
               schemas:
-                OrganisationState:
+                CloudEventHeaders:
                   type: object
                   properties:
-                    odsCode: {type: string, description: The ODS code}
+                    ce_type: {type: string, description: The event type}
+                OrganisationState:
+                  type: object
+                  required: [odsCode]
+                  properties:
+                    odsCode: {type: string, description: The ODS code, examples: [RGD]}
+                    type: {type: string, enum: [NHS_TRUST, ICB]}
+                    memberships:
+                      type: array
+                      items: {$ref: '#/components/schemas/Membership'}
+                Membership:
+                  type: object
+                  properties:
+                    icbCode: {type: string, examples: [QWO]}
+                    from: {type: string, format: date}
             """;
+
 
     @BeforeEach
     void servicesPublishTheirDocuments() {
@@ -89,7 +124,9 @@ class ApiDocumentsTest {
                         equalTo("#/components/schemas/SupervisionServicePageOf"))
                 .body("components.schemas.PageOf", notNullValue())
                 .body("components.schemas.SupervisionServicePageOf.properties.page.type", equalTo("integer"))
-                .body("components.securitySchemes.keycloak.type", equalTo("openIdConnect"))
+                .body("components.securitySchemes.keycloak.type", equalTo("oauth2"))
+                .body("components.securitySchemes.keycloak.flows.keySet()",
+                        containsInAnyOrder("authorizationCode", "clientCredentials"))
                 .body("'x-lxp-unavailable-services'", hasItem("pay-equity-service"));
     }
 
@@ -106,15 +143,39 @@ class ApiDocumentsTest {
                 .body(containsString("asyncapi: \"3.0.0\""))
                 .body(containsString("address: \"lxp.roles.organisation.v1\""))
                 .body(containsString("RolesServiceOrganisationState"));
-        given().when().get("/asyncapi.html")
+        String page = given().when().get("/asyncapi.html")
                 .then().statusCode(200).contentType(containsString("text/html"))
-                .body(containsString("lxp.roles.organisation.v1"))
-                .body(containsString("lxp.roles.OrganisationRegistered"))
-                .body(containsString("The ODS code"));
+                .extract().asString();
+        assertThat(page).contains("lxp.roles.organisation.v1", "lxp.roles.OrganisationRegistered",
+                "lxp.roles.OrganisationChanged", "Headers of every event", "<code>ce_type</code>",
+                "Who may read it</dt><dd>the suite's services only", "Record key</dt><dd>The ODS code",
+                "Cleanup policy</dt><dd>compact: the latest record of each key is kept", "Partitions</dt><dd>6",
+                "NHS_TRUST, ICB", "<code>memberships[].icbCode</code>", "<code>memberships[].from</code>",
+                "&quot;icbCode&quot; : &quot;QWO&quot;", "&quot;odsCode&quot; : &quot;RGD&quot;");
+        // Two event types with the same payload share one table.
+        assertThat(page.split("<code>odsCode</code>", -1)).hasSize(2);
     }
 
     @Test
-    void swaggerUiIsServed() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    void swaggerUiReadsTheDocumentWithTheOneFlowAPersonSignsInWith() {
+        given().when().get("/openapi?flow=authorizationCode")
+                .then().statusCode(200)
+                .body("components.securitySchemes.keycloak.flows.keySet()", contains("authorizationCode"))
+                .body("components.securitySchemes.keycloak.flows.authorizationCode.scopes.keySet()", contains("openid"));
+        given().when().get("/openapi?flow=password")
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("flow"));
+    }
+
+    @Test
+    void swaggerUiIsServedWithThePluginThatShowsWhoIsSignedIn() {
+        given().when().get("/q/swagger-ui/")
+                .then().statusCode(200)
+                .body(containsString("/swagger-ui-sign-in.js"))
+                .body(containsString("LxpSignIn"))
+                .body(containsString("/openapi?flow=authorizationCode"));
+        given().when().get("/swagger-ui-sign-in.js")
+                .then().statusCode(200)
+                .body(containsString("function LxpSignIn(system)"))
+                .body(containsString("delete oauth2Data.auth.code"));
     }
 }

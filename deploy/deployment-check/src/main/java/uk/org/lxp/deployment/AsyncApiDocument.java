@@ -37,6 +37,21 @@ public final class AsyncApiDocument {
         return topics;
     }
 
+    /** What a channel says of its topic for the catalogue: partitions and cleanup policy (its Kafka binding), readers. */
+    public record ChannelTopic(String topic, Integer partitions, String cleanupPolicy, String readers) {
+    }
+
+    public List<ChannelTopic> channelTopics() {
+        return channels().values().stream().map(Yaml::map).map(channel -> {
+            Object partitions = Yaml.at(channel, "bindings", "kafka", "partitions");
+            List<Object> policy = Yaml.list(Yaml.at(channel, "bindings", "kafka", "topicConfiguration", "cleanup.policy"));
+            return new ChannelTopic(String.valueOf(channel.get("address")),
+                    partitions instanceof Number number ? number.intValue() : null,
+                    policy.isEmpty() ? null : String.join(",", policy.stream().map(String::valueOf).toList()),
+                    String.valueOf(channel.getOrDefault("x-lxp-readers", "")));
+        }).toList();
+    }
+
     /** Whether any message of the topic's channel, its schemas followed through every $ref, has a staff reference field. */
     public boolean carriesStaffReferences(String topic) {
         Deque<Object> pending = new ArrayDeque<>();

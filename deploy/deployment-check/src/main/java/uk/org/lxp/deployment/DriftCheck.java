@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -281,6 +282,41 @@ public final class DriftCheck {
                     problems.add("KafkaUser " + user + " has an ACL on " + resource + ": a dashboard reads topics only");
                 }
             });
+        }
+        return problems;
+    }
+
+    /**
+     * The event catalogue tells a dashboard developer what the deployment does: each channel's Kafka binding gives its
+     * topic's partitions and cleanup policy as the KafkaTopic does, and a channel says dashboards may read it
+     * ({@code x-lxp-readers}) exactly when a dashboard's KafkaUser may.
+     */
+    public List<String> eventCatalogue(Manifests manifests) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Deployed.TopicDeclaration> declared = manifests.topics();
+        Set<String> readByDashboards = new TreeSet<>();
+        for (String user : manifests.kafkaUsers()) {
+            if ("dashboard".equals(Yaml.at(manifests.named("KafkaUser", user), "metadata", "labels", DASHBOARD_READER_LABEL))) {
+                manifests.acls(user).keySet().stream().map(resource -> resource.split(":", 3))
+                        .filter(parts -> parts[0].equals("topic")).forEach(parts -> readByDashboards.add(parts[2]));
+            }
+        }
+        for (AsyncApiDocument document : eventCatalogue) {
+            for (AsyncApiDocument.ChannelTopic channel : document.channelTopics()) {
+                Deployed.TopicDeclaration topic = declared.get(channel.topic());
+                if (topic == null) {
+                    problems.add("The event catalogue describes " + channel.topic() + ", which deploy/kubernetes does not declare");
+                } else if (!Objects.equals(channel.partitions(), topic.partitions())
+                        || !Objects.equals(channel.cleanupPolicy(), topic.cleanupPolicy())) {
+                    problems.add("The event catalogue gives " + channel.topic() + " " + channel.partitions() + " partitions and cleanup policy "
+                            + channel.cleanupPolicy() + ", but deploy/kubernetes " + topic.partitions() + " and " + topic.cleanupPolicy());
+                }
+                boolean saysDashboards = channel.readers().startsWith("ICS dashboards");
+                if (saysDashboards != readByDashboards.contains(channel.topic())) {
+                    problems.add("The event catalogue says of " + channel.topic() + " that " + channel.readers()
+                            + " may read it, but " + (saysDashboards ? "no" : "a") + " dashboard's KafkaUser may");
+                }
+            }
         }
         return problems;
     }

@@ -46,6 +46,11 @@ class DeploymentDriftTest {
     }
 
     @Test
+    void theEventCatalogueGivesEachTopicsPartitionsCleanupPolicyAndReadersAsDeployed() {
+        assertThat(CHECK.eventCatalogue(KUBERNETES)).isEmpty();
+    }
+
+    @Test
     void eachReaderMayReadExactlyWhatItConsumes() {
         assertThat(CHECK.acls(KUBERNETES)).isEmpty();
     }

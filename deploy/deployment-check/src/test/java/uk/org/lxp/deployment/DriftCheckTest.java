@@ -104,6 +104,22 @@ class DriftCheckTest {
     }
 
     @Test
+    void aTopicDeployedOtherwiseThanTheCatalogueSaysOrReadByADashboardItDoesNotNameIsReported() {
+        Manifests doctored = Manifests.render(Deployments.SUITE.root(), Manifests.PRODUCTION);
+        Yaml.map(Yaml.at(doctored.named("KafkaTopic", "lxp.supervision.session.v1"), "spec")).put("partitions", 12);
+        Object firstAcl = Yaml.list(Yaml.at(doctored.named("KafkaUser", "ics-dashboard"), "spec", "authorization", "acls")).get(0);
+        Yaml.map(Yaml.map(firstAcl).get("resource")).put("name", "lxp.roles.organisation.v1");
+
+        assertThat(added(CHECK.eventCatalogue(doctored), CHECK.eventCatalogue(KUBERNETES))).containsExactlyInAnyOrder(
+                "The event catalogue gives lxp.supervision.session.v1 6 partitions and cleanup policy compact, but"
+                        + " deploy/kubernetes 12 and compact",
+                "The event catalogue says of lxp.roles.organisation.v1 that the suite's services only (dashboards are"
+                        + " refused) may read it, but a dashboard's KafkaUser may",
+                "The event catalogue says of lxp.pay-equity.parity-finding.v1 that ICS dashboards, and the suite's"
+                        + " services may read it, but no dashboard's KafkaUser may");
+    }
+
+    @Test
     void aServiceMayNotReadMoreThanItConsumes() {
         Manifests doctored = Manifests.render(Deployments.SUITE.root(), Manifests.PRODUCTION);
         Object firstAcl = Yaml.list(Yaml.at(doctored.named("KafkaUser", "roles-service"), "spec", "authorization", "acls")).get(0);

@@ -12,8 +12,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import uk.org.lxp.http.Problem;
 import uk.org.lxp.http.ProblemType;
 import uk.org.lxp.http.problems.NotFound;
 
@@ -64,6 +68,10 @@ public class ProblemTypesResource {
     @Path("/{kind}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One kind of failure")
+    @APIResponse(responseCode = "200", description = "The kind of failure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Kind.class)))
+    @APIResponse(responseCode = "404", description = "No problem type has that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Kind kind(@PathParam("kind") String kind) {
         return Arrays.stream(ProblemType.values()).filter(type -> type.slug().equals(kind)).findFirst().map(Kind::of)
                 .orElseThrow(() -> new NotFound("No problem type " + kind));

@@ -95,6 +95,16 @@ public class ApiDocuments {
         });
     }
 
+    /** The document with only the named flow left in each OAuth 2 security scheme. */
+    public static ObjectNode withOnlyFlow(ObjectNode document, String flow) {
+        document.path("components").path("securitySchemes").forEach(scheme -> {
+            if (scheme.path("flows") instanceof ObjectNode flows) {
+                flows.retain(flow);
+            }
+        });
+        return document;
+    }
+
     /** All services' AsyncAPI documents in one event catalogue. */
     public Uni<ObjectNode> mergedAsyncApi() {
         List<Uni<Map.Entry<String, JsonNode>>> fetches = new ArrayList<>();

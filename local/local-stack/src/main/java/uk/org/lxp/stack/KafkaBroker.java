@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import uk.org.lxp.testing.kafka.BrokerLaunch;
 
 /** A single-node KRaft broker on loopback in its own JVM; its log directory and cluster id survive restarts. */
@@ -50,6 +53,29 @@ final class KafkaBroker {
                 throw new StackException("Interrupted while waiting for the Kafka broker", e);
             }
         });
+    }
+
+    /**
+     * Creates every topic deploy/kubernetes declares, with its partitions and cleanup policy, so that a dashboard or
+     * {@code ./lxp events} finds each one from the first start, not only once something has been published to it.
+     * Topics that exist are left as they are. Returns how many were created.
+     */
+    static int createDeclaredTopics(String bootstrapServers, List<DeclaredTopics.Topic> topics) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name()))
+                    .map(topic -> new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty())
+                            .configs(topic.configs()))
+                    .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            return missing.size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StackException("Could not create the suite's topics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while creating the suite's topics", e);
+        }
     }
 
     /** The storage is formatted for one cluster id, so the id is kept beside it. */

@@ -100,8 +100,10 @@ final class Stack {
                 detail -> line("keycloak", detail)));
         String bootstrapServers = "127.0.0.1:" + settings.port(Port.KAFKA);
         KafkaBroker.awaitReady(kafka, bootstrapServers);
+        List<DeclaredTopics.Topic> topics = DeclaredTopics.read(settings.root());
+        int created = KafkaBroker.createDeclaredTopics(bootstrapServers, topics);
         state.recordAddress("kafka", bootstrapServers);
-        ready("kafka", bootstrapServers + " (KRaft)", begun);
+        ready("kafka", bootstrapServers + " (KRaft), " + topics.size() + " topics (" + created + " created now)", begun);
         KeycloakServer.awaitReady(keycloak, settings);
         state.recordAddress("keycloak", settings.url(Port.KEYCLOAK));
         ready("keycloak", settings.url(Port.KEYCLOAK) + ", realm lxp", keycloakBegun);

@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.BufferedReader;
@@ -20,6 +22,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -28,9 +31,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +45,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uk.org.lxp.testing.OpenApiResponseValidator;
 
 /**
  * The one command, as a person evaluating the suite runs it: {@code ./lxp up} on fresh ports and a fresh data folder,
@@ -60,6 +67,7 @@ class LocalStackIT {
 
     @AfterEach
     void stopWhateverIsLeft() throws Exception {
+        RestAssured.reset();
         if (up != null && up.isAlive()) {
             run("down");
             up.waitFor(3, TimeUnit.MINUTES);
@@ -79,6 +87,11 @@ class LocalStackIT {
         assertThat(output).anyMatch(line -> line.contains("demo data") && line.contains("ready in"));
         assertThat(output).anyMatch(line -> line.contains("Swagger UI") && line.contains(gateway + "/q/swagger-ui"));
         System.out.println(String.join("\n", run("status")));
+        assertThat(topicsOnTheBroker()).containsAll(DeclaredTopics.read(ROOT).stream().map(DeclaredTopics.Topic::name).toList());
+        keepTheSuitesDocument(gateway);
+        // From here every answer through the gateway is checked against the document integrators generate clients from.
+        RestAssured.filters(new OpenApiResponseValidator(OpenApiResponseValidator.GATEWAY_DOCUMENT));
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
 
         String hrToken = run("token", "hr-rgd").get(0);
         UUID profile = UUID.fromString(api(gateway, hrToken)
@@ -127,6 +140,7 @@ class LocalStackIT {
         assertThat(given().get(feed).then().statusCode(200).extract().asString())
                 .startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT");
 
+        signInToSwaggerUiAsTwoPeopleInTurn(gateway);
         superviseComplianceEndToEnd(gateway);
         coProduceARoleEndToEnd(gateway);
         agreeASystemPayStandardEndToEnd(gateway);
@@ -377,6 +391,86 @@ class LocalStackIT {
             }
         }
         return latest == null ? new ObjectMapper().createObjectNode() : new ObjectMapper().readTree(latest);
+    }
+
+    private Set<String> topicsOnTheBroker() throws Exception {
+        String bootstrap = "127.0.0.1:" + environment.get(StackSettings.Port.KAFKA.variable());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Swagger UI in a real browser, as a person uses it: sign in through Keycloak as RGD's LXP lead, run a call with Try
+     * it out, sign out and in again in the same dialog as West Yorkshire's analyst (which Swagger UI alone fails with
+     * invalid_grant), run another; the page says who is signed in each time. Screenshots are kept in target/screenshots.
+     */
+    private static void signInToSwaggerUiAsTwoPeopleInTurn(String gateway) throws Exception {
+        assertThat(Browser.installed()).as("Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
+        try (Browser browser = Browser.open(Path.of("target", "screenshots"))) {
+            browser.go(gateway + "/q/swagger-ui/");
+            browser.findWithText("#lxp-signed-in", "Not signed in");
+            browser.screenshot("1-swagger-ui");
+
+            signIn(browser, "demo-lead-rgd", "demo-lead-rgd-demo");
+            browser.findWithText("#lxp-signed-in", "Signed in as demo-lead-rgd (lxp-lead; organisation RGD)");
+            tryItOut(browser, "RoleProfileResource_list");
+            browser.screenshot("2-lead-listed-role-profiles");
+
+            browser.click(browser.find("button.btn.authorize:not(.modal-btn)"));
+            browser.click(browser.findWithText(".auth-btn-wrapper button", "Logout"));
+            signInInOpenDialog(browser, "demo-analyst-qwo", "demo-analyst-qwo-demo");
+            browser.findWithText("#lxp-signed-in", "Signed in as demo-analyst-qwo (ics-analyst; ICB QWO)");
+            tryItOut(browser, "OrganisationResource_list");
+            browser.screenshot("3-analyst-listed-organisations");
+
+            browser.go(gateway + "/asyncapi.html");
+            browser.findWithText("body", "lxp.supervision.supervisor.v1");
+            browser.screenshot("4-event-catalogue");
+        }
+    }
+
+    private static void signIn(Browser browser, String username, String password) throws Exception {
+        browser.click(browser.find("button.btn.authorize:not(.modal-btn)"));
+        signInInOpenDialog(browser, username, password);
+    }
+
+    /** Authorize in the open dialog, Keycloak's login form in the pop-up, then the dialog closed. */
+    private static void signInInOpenDialog(Browser browser, String username, String password) throws Exception {
+        browser.click(browser.find(".auth-btn-wrapper button.modal-btn.authorize"));
+        String swaggerUi = browser.switchToNewWindow();
+        browser.find("#password");
+        if (browser.has("#reset-login")) {
+            // Keycloak still knows whoever signed in last, and asks for their password again; "Restart login" lets
+            // another person sign in, as one would at a shared desk.
+            browser.click(browser.find("#reset-login"));
+        }
+        browser.type(browser.find("#username"), username);
+        browser.type(browser.find("#password"), password);
+        browser.click(browser.find("#kc-login"));
+        browser.backTo(swaggerUi);
+        browser.findWithText(".auth-btn-wrapper button", "Logout");
+        browser.click(browser.find("button.btn-done"));
+    }
+
+    /** Opens the operation, presses Try it out and Execute, and waits for a 200 in its live response. */
+    private static void tryItOut(Browser browser, String operationId) throws Exception {
+        String operation = "//div[contains(@class,'opblock') and contains(@id,'-" + operationId + "')]";
+        browser.click(browser.findByXpath(operation + "//*[contains(@class,'opblock-summary-control')]"));
+        browser.click(browser.findByXpath(operation + "//button[contains(@class,'try-out__btn')]"));
+        browser.click(browser.findByXpath(operation + "//button[contains(@class,'execute')]"));
+        browser.findByXpath(operation + "//table[contains(@class,'live-responses-table')]"
+                + "//td[contains(@class,'response-col_status') and normalize-space(text())='200']");
+    }
+
+    /** The merged document of every service, as the gateway serves it, kept for CI's linters (see .ci/run). */
+    private static void keepTheSuitesDocument(String gateway) throws IOException {
+        String document = given().get(gateway + "/openapi").then().statusCode(200)
+                .body("'x-lxp-unavailable-services'", nullValue())
+                .extract().asString();
+        Path target = Path.of("target", "openapi");
+        Files.createDirectories(target);
+        Files.writeString(target.resolve("suite.json"), document);
     }
 
     private void startStack(Duration timeout) throws IOException {

@@ -34,7 +34,7 @@ import uk.org.lxp.payequity.service.PayScaleService;
 @Path("/api/v1/pay-scales")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Pay scales")
+@Tag(name = "Pay scales", description = "Agenda for Change pay scales by pay year: the pay of each band and point")
 @SecurityRequirement(name = "keycloak")
 public class PayScaleResource {
 

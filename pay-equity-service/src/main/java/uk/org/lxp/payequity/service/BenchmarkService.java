@@ -112,9 +112,25 @@ public class BenchmarkService {
             LocalDate effectiveFrom, List<TrustAgainstStandard> trusts) {
     }
 
-    public record Benchmark(Scope scope, String payYear, LocalDate asOf, Cohort cohort, boolean suppressed,
-            String suppressionReason, Integer headcount, BigDecimal fte, Map<String, Integer> bandDistribution,
-            Distribution fteAnnualisedPay, Shares shares, ComparatorGap comparator,
+    public record Benchmark(Scope scope, @Schema(example = "2026-27") String payYear,
+            @Schema(description = "The day the figures describe: today, or the pay year's last day once it has ended")
+            LocalDate asOf, Cohort cohort,
+            @Schema(description = "True when fewer than 5 people hold the cohort's posts; the figures are then null for"
+                    + " everyone but lxp-admin") boolean suppressed,
+            @Schema(nullable = true, example = "Fewer than 5 people are in this cohort") String suppressionReason,
+            @Schema(nullable = true, description = "People in post: filled posts only, since a vacant post pays no one",
+                    example = "42") Integer headcount,
+            @Schema(nullable = true, description = "Whole-time equivalent of the filled posts", example = "35.6")
+            BigDecimal fte,
+            @Schema(nullable = true, description = "Open posts by their role's band, vacant ones included: the"
+                    + " establishment an organisation has decided to fund, which is what banding is about, whether or not"
+                    + " someone holds the post today") Map<String, Integer> bandDistribution,
+            @Schema(nullable = true, description = "Full-time annual pay of the pay records in force, every basis put on"
+                    + " one scale (HCAS included)") Distribution fteAnnualisedPay,
+            @Schema(nullable = true, description = "Shares of open posts (fixed-term, Band 7 or above) and of pay records"
+                    + " in force (sessional, unpaid), 0 to 1") Shares shares,
+            @Schema(nullable = true, description = "LXP hourly pay against the comparator staff group's, when one was asked"
+                    + " for") ComparatorGap comparator,
             @Schema(nullable = true, description = "Only for a cohort of one family and level in an organisation or an"
                     + " ICB whose ICB has a standard for it") AgainstStandard systemStandard) {
     }

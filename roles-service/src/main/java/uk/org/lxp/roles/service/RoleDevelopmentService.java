@@ -82,7 +82,8 @@ public class RoleDevelopmentService {
             @Schema(description = "Steering groups of the organisations (and, for an ICB, of the ICB itself)",
                     example = "3") int steeringGroups,
             @Schema(description = "Members of those groups by the perspective they bring; counts only, and a count"
-                    + " below " + SmallCohorts.MINIMUM + " (other than 0) suppressed as null for everyone but lxp-admin")
+                    + " below " + SmallCohorts.MINIMUM + " (other than 0) suppressed as null for everyone but lxp-admin",
+                    additionalProperties = SmallCohorts.SuppressibleCount.class)
             Map<MemberPerspective, Integer> membersByPerspective) {
     }
 

@@ -26,7 +26,7 @@ public record CadenceBody(
         @Schema(description = "The day of the first meeting", example = "2027-01-05")
         @NotNull
         LocalDate firstDay,
-        @Schema(type = SchemaType.STRING, format = "time", pattern = "^\\d{2}:\\d{2}(:\\d{2})?$",
+        @Schema(type = SchemaType.STRING, pattern = "^\\d{2}:\\d{2}(:\\d{2})?$",
                 description = "Wall-clock start time, Europe/London", example = "14:00")
         @NotNull
         LocalTime time,

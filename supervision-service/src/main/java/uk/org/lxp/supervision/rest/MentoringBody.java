@@ -21,7 +21,7 @@ public record MentoringBody(
         @Schema(description = "The mentor's supervisor id") @NotNull UUID mentorId,
         @Schema(description = "RFC 5545 RRULE, usually weekly", example = "FREQ=WEEKLY;BYDAY=TH") @NotBlank @Size(max = 200)
         String rule,
-        @Schema(type = SchemaType.STRING, format = "time", pattern = "^\\d{2}:\\d{2}(:\\d{2})?$", example = "10:00")
+        @Schema(type = SchemaType.STRING, pattern = "^\\d{2}:\\d{2}(:\\d{2})?$", example = "10:00")
         @NotNull LocalTime time,
         @Schema(example = "45") @NotNull @Min(15) @Max(480) Integer durationMinutes) {
 

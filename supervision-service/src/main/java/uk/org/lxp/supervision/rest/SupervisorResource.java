@@ -46,7 +46,8 @@ import uk.org.lxp.supervision.service.SupervisorService;
 @Path("/api/v1/supervisors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Supervisors")
+@Tag(name = "Supervisors",
+        description = "The people who supervise LXPs: whether they have lived experience, capacity and working hours")
 @SecurityRequirement(name = "keycloak")
 public class SupervisorResource {
 

@@ -16,10 +16,10 @@ import uk.org.lxp.supervision.WorkingPattern;
 public record WorkingHours(
         @Schema(example = "[\"TUESDAY\", \"WEDNESDAY\"]") @NotEmpty
         Set<@NotNull DayOfWeek> days,
-        @Schema(type = SchemaType.STRING, format = "time",
+        @Schema(type = SchemaType.STRING, 
                 pattern = "^\\d{2}:\\d{2}(:\\d{2})?$", example = "09:30") @NotNull
         LocalTime start,
-        @Schema(type = SchemaType.STRING, format = "time",
+        @Schema(type = SchemaType.STRING, 
                 pattern = "^\\d{2}:\\d{2}(:\\d{2})?$", example = "17:00") @NotNull
         LocalTime end) {
 

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Figures about fewer than {@link #MINIMUM} people could single someone out (holding an LXP post implies lived
  * experience of mental ill-health), so every service suppresses them for everyone but lxp-admin
@@ -15,6 +18,15 @@ public final class SmallCohorts {
     public static final int MINIMUM = 5;
 
     private SmallCohorts() {
+    }
+
+    /** How API documents type a count in a breakdown: a number, or null where it is suppressed. */
+    @Schema(name = "SuppressibleCount", type = SchemaType.INTEGER, format = "int32", nullable = true,
+            description = "A count; null where it is below 5 and suppressed", examples = "12")
+    public static final class SuppressibleCount {
+
+        private SuppressibleCount() {
+        }
     }
 
     /** Which rows of a breakdown to hide, and whether its total must go too. */

@@ -7,6 +7,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.junit.jupiter.api.Test;
 
 
@@ -40,5 +43,71 @@ class ApiDocumentFilterTest {
                 "requestId", "violations");
         assertThat(problem.getProperties().get("instance").getFormat()).isEqualTo("uri-reference");
         assertThat(document.getComponents().getSchemas()).containsKey("ProblemViolation");
+    }
+
+    @Test
+    void aBodyOrAParameterCanBeRefusedAs400AndABodyAs413Or415() {
+        Operation operation = OASFactory.createOperation()
+                .requestBody(OASFactory.createRequestBody())
+                .responses(OASFactory.createAPIResponses().addAPIResponse("201", OASFactory.createAPIResponse()));
+        filter.filterOperation(operation);
+        assertThat(operation.getResponses().getAPIResponses()).containsOnlyKeys("201", "400", "413", "415");
+
+        Operation read = OASFactory.createOperation()
+                .addParameter(OASFactory.createParameter().name("id").in(Parameter.In.PATH))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()));
+        filter.filterOperation(read);
+        assertThat(read.getResponses().getAPIResponses()).containsOnlyKeys("200", "400");
+    }
+
+    @Test
+    void javaTypesAreStringsOfAFormatNotSchemasOfTheirOwn() {
+        Schema reference = OASFactory.createSchema().ref("#/components/schemas/Instant").description("When it was recorded");
+        filter.filterSchema(reference);
+        assertThat(reference.getRef()).isNull();
+        assertThat(reference.getType()).containsExactly(Schema.SchemaType.STRING);
+        assertThat(reference.getFormat()).isEqualTo("date-time");
+        assertThat(reference.getDescription()).isEqualTo("When it was recorded");
+        assertThat(reference.getExamples()).containsExactly("2026-11-30T09:15:00Z");
+
+        OpenAPI document = OASFactory.createOpenAPI().components(OASFactory.createComponents()
+                .addSchema("Instant", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addSchema("UUID", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))));
+        filter.filterOpenAPI(document);
+        assertThat(document.getComponents().getSchemas()).doesNotContainKeys("Instant", "UUID");
+    }
+
+    @Test
+    void aPropertyASchemaDoesNotRequireMayBeNullAndOneItRequiresMayNot() {
+        Schema post = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT)).required(List.of("id"))
+                .addProperty("id", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("closedOn", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("status", OASFactory.createSchema().ref("#/components/schemas/PostStatus"))
+                .addProperty("tier", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .enumeration(List.of("A", "B")));
+        OpenAPI document = OASFactory.createOpenAPI()
+                .components(OASFactory.createComponents().addSchema("Post", post));
+        filter.filterOpenAPI(document);
+        var properties = document.getComponents().getSchemas().get("Post").getProperties();
+        assertThat(properties.get("id").getType()).containsExactly(Schema.SchemaType.STRING);
+        assertThat(properties.get("closedOn").getType()).containsExactly(Schema.SchemaType.STRING, Schema.SchemaType.NULL);
+        assertThat(properties.get("status").getRef()).isNull();
+        assertThat(properties.get("status").getAnyOf()).extracting(Schema::getRef)
+                .containsExactly("#/components/schemas/PostStatus", null);
+        assertThat(properties.get("status").getAnyOf().get(1).getType()).containsExactly(Schema.SchemaType.NULL);
+        assertThat(properties.get("tier").getEnumeration()).containsExactly("A", "B", null);
+    }
+
+    @Test
+    void peopleSignInWithTheAuthorisationCodeAndMachinesWithClientCredentials() {
+        var scheme = ApiDocumentFilter.signIn("https://auth.example.nhs.uk/realms/lxp");
+        assertThat(scheme.getType()).isEqualTo(SecurityScheme.Type.OAUTH2);
+        assertThat(scheme.getFlows().getAuthorizationCode().getAuthorizationUrl())
+                .isEqualTo("https://auth.example.nhs.uk/realms/lxp/protocol/openid-connect/auth");
+        assertThat(scheme.getFlows().getAuthorizationCode().getScopes()).containsOnlyKeys("openid");
+        assertThat(scheme.getFlows().getClientCredentials().getTokenUrl())
+                .isEqualTo("https://auth.example.nhs.uk/realms/lxp/protocol/openid-connect/token");
+        assertThat(scheme.getFlows().getImplicit()).isNull();
+        assertThat(scheme.getFlows().getPassword()).isNull();
     }
 }
