@@ -58,7 +58,12 @@ function LxpSignIn(system) {
     wrapComponents: {
       authorizeBtn: function (Original) {
         return function (props) {
-          var claims = signedIn();
+          var claims = null;
+          try {
+            claims = signedIn();
+          } catch (e) {
+            // Whatever the token holds, the Authorize button must still show.
+          }
           return React.createElement("div", { className: "lxp-sign-in", style: { display: "flex", alignItems: "center", gap: "1em" } },
             React.createElement("span", { id: "lxp-signed-in", role: "status" }, claims ? describe(claims) : "Not signed in"),
             React.createElement(Original, props));

@@ -25,8 +25,9 @@ import uk.org.lxp.testing.OidcTestProvider;
 class ApiDocumentsTest {
 
     private static final String ROLES_OPENAPI = """
-            {"openapi":"3.1.0","info":{"title":"roles","version":"1"},"servers":[{"url":"http://127.0.0.1:8081"}],
-             "tags":[{"name":"Organisations"}],
+            {"openapi":"3.1.0","info":{"title":"roles","version":"1","contact":{"name":"LXP Workforce Suite team"}},
+             "servers":[{"url":"http://127.0.0.1:8081"}],
+             "tags":[{"name":"Organisations"},{"name":"Operations","description":"Dead letters"}],
              "paths":{"/api/v1/organisations":{"get":{"summary":"List organisations","responses":{"200":{
                  "content":{"application/json":{"schema":{"$ref":"#/components/schemas/PageOf"}}}}}}}},
              "components":{"schemas":{"PageOf":{"type":"object","properties":{"items":{"type":"array"}}},
@@ -38,6 +39,7 @@ class ApiDocumentsTest {
             """;
     private static final String SUPERVISION_OPENAPI = """
             {"openapi":"3.1.0","info":{"title":"supervision","version":"1"},
+             "tags":[{"name":"Operations","description":"Dead letters"},{"name":"Supervisors"}],
              "paths":{"/api/v1/supervisors":{"get":{"summary":"List supervisors","responses":{"200":{
                  "content":{"application/json":{"schema":{"$ref":"#/components/schemas/PageOf"}}}}}}}},
              "components":{"schemas":{"PageOf":{"type":"object","properties":{"items":{"type":"array"},"page":{"type":"integer"}}}}}}
@@ -49,7 +51,7 @@ class ApiDocumentsTest {
               organisation:
                 address: lxp.roles.organisation.v1
                 description: Every change of an organisation
-                x-lxp-readers: the suite's services only
+                x-lxp-readers: [services]
                 bindings:
                   kafka: {partitions: 6, topicConfiguration: {cleanup.policy: [compact]}, bindingVersion: '0.5.0'}
                 messages:
@@ -127,7 +129,9 @@ class ApiDocumentsTest {
                 .body("components.securitySchemes.keycloak.type", equalTo("oauth2"))
                 .body("components.securitySchemes.keycloak.flows.keySet()",
                         containsInAnyOrder("authorizationCode", "clientCredentials"))
-                .body("'x-lxp-unavailable-services'", hasItem("pay-equity-service"));
+                .body("'x-lxp-unavailable-services'", hasItem("pay-equity-service"))
+                .body("tags.name", contains("Organisations", "Operations", "Supervisors"))
+                .body("info.contact.name", equalTo("LXP Workforce Suite team"));
     }
 
     @Test
@@ -148,7 +152,7 @@ class ApiDocumentsTest {
                 .extract().asString();
         assertThat(page).contains("lxp.roles.organisation.v1", "lxp.roles.OrganisationRegistered",
                 "lxp.roles.OrganisationChanged", "Headers of every event", "<code>ce_type</code>",
-                "Who may read it</dt><dd>the suite's services only", "Record key</dt><dd>The ODS code",
+                "Who may read it</dt><dd>The suite's services only", "Record key</dt><dd>The ODS code",
                 "Cleanup policy</dt><dd>compact: the latest record of each key is kept", "Partitions</dt><dd>6",
                 "NHS_TRUST, ICB", "<code>memberships[].icbCode</code>", "<code>memberships[].from</code>",
                 "&quot;icbCode&quot; : &quot;QWO&quot;", "&quot;odsCode&quot; : &quot;RGD&quot;");

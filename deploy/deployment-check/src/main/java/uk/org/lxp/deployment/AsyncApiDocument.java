@@ -38,7 +38,7 @@ public final class AsyncApiDocument {
     }
 
     /** What a channel says of its topic for the catalogue: partitions and cleanup policy (its Kafka binding), readers. */
-    public record ChannelTopic(String topic, Integer partitions, String cleanupPolicy, String readers) {
+    public record ChannelTopic(String topic, Integer partitions, String cleanupPolicy, List<String> readers) {
     }
 
     public List<ChannelTopic> channelTopics() {
@@ -48,7 +48,7 @@ public final class AsyncApiDocument {
             return new ChannelTopic(String.valueOf(channel.get("address")),
                     partitions instanceof Number number ? number.intValue() : null,
                     policy.isEmpty() ? null : String.join(",", policy.stream().map(String::valueOf).toList()),
-                    String.valueOf(channel.getOrDefault("x-lxp-readers", "")));
+                    Yaml.list(channel.get("x-lxp-readers")).stream().map(String::valueOf).toList());
         }).toList();
     }
 

@@ -289,7 +289,7 @@ public final class DriftCheck {
     /**
      * The event catalogue tells a dashboard developer what the deployment does: each channel's Kafka binding gives its
      * topic's partitions and cleanup policy as the KafkaTopic does, and a channel says dashboards may read it
-     * ({@code x-lxp-readers}) exactly when a dashboard's KafkaUser may.
+     * ({@code x-lxp-readers: [dashboards, services]}) exactly when a dashboard's KafkaUser may read it.
      */
     public List<String> eventCatalogue(Manifests manifests) {
         List<String> problems = new ArrayList<>();
@@ -297,8 +297,12 @@ public final class DriftCheck {
         Set<String> readByDashboards = new TreeSet<>();
         for (String user : manifests.kafkaUsers()) {
             if ("dashboard".equals(Yaml.at(manifests.named("KafkaUser", user), "metadata", "labels", DASHBOARD_READER_LABEL))) {
-                manifests.acls(user).keySet().stream().map(resource -> resource.split(":", 3))
-                        .filter(parts -> parts[0].equals("topic")).forEach(parts -> readByDashboards.add(parts[2]));
+                manifests.acls(user).forEach((resource, operations) -> {
+                    String[] parts = resource.split(":", 3);
+                    if (parts[0].equals("topic") && operations.contains("Read")) {
+                        readByDashboards.add(parts[2]);
+                    }
+                });
             }
         }
         for (AsyncApiDocument document : eventCatalogue) {
@@ -311,10 +315,10 @@ public final class DriftCheck {
                     problems.add("The event catalogue gives " + channel.topic() + " " + channel.partitions() + " partitions and cleanup policy "
                             + channel.cleanupPolicy() + ", but deploy/kubernetes " + topic.partitions() + " and " + topic.cleanupPolicy());
                 }
-                boolean saysDashboards = channel.readers().startsWith("ICS dashboards");
+                boolean saysDashboards = channel.readers().contains("dashboards");
                 if (saysDashboards != readByDashboards.contains(channel.topic())) {
-                    problems.add("The event catalogue says of " + channel.topic() + " that " + channel.readers()
-                            + " may read it, but " + (saysDashboards ? "no" : "a") + " dashboard's KafkaUser may");
+                    problems.add("The event catalogue says " + channel.readers() + " read " + channel.topic() + ", but "
+                            + (saysDashboards ? "no" : "a") + " dashboard's KafkaUser may");
                 }
             }
         }

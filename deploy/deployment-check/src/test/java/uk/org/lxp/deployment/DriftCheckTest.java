@@ -113,10 +113,9 @@ class DriftCheckTest {
         assertThat(added(CHECK.eventCatalogue(doctored), CHECK.eventCatalogue(KUBERNETES))).containsExactlyInAnyOrder(
                 "The event catalogue gives lxp.supervision.session.v1 6 partitions and cleanup policy compact, but"
                         + " deploy/kubernetes 12 and compact",
-                "The event catalogue says of lxp.roles.organisation.v1 that the suite's services only (dashboards are"
-                        + " refused) may read it, but a dashboard's KafkaUser may",
-                "The event catalogue says of lxp.pay-equity.parity-finding.v1 that ICS dashboards, and the suite's"
-                        + " services may read it, but no dashboard's KafkaUser may");
+                "The event catalogue says [services] read lxp.roles.organisation.v1, but a dashboard's KafkaUser may",
+                "The event catalogue says [dashboards, services] read lxp.pay-equity.parity-finding.v1, but no dashboard's"
+                        + " KafkaUser may");
     }
 
     @Test

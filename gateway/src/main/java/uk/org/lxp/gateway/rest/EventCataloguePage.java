@@ -77,7 +77,7 @@ final class EventCataloguePage {
         JsonNode kafka = channel.path("bindings").path("kafka");
         html.append("<h2 id=\"").append(escape(address)).append("\">Topic <code>").append(escape(address))
                 .append("</code></h2><p>").append(escape(channel.path("description").asText())).append("</p><dl>");
-        definition(html, "Who may read it", channel.path("x-lxp-readers").asText());
+        definition(html, "Who may read it", readers(texts(channel.path("x-lxp-readers"))));
         Map<String, List<JsonNode>> byPayload = new LinkedHashMap<>();
         String key = "";
         for (Map.Entry<String, JsonNode> reference : iterable(channel.path("messages"))) {
@@ -107,6 +107,15 @@ final class EventCataloguePage {
             html.append("<details><summary>Example</summary><pre>").append(escape(pretty(example(schema, schemas, 0))))
                     .append("</pre></details>");
         }
+    }
+
+    private static String readers(List<String> readers) {
+        if (readers.isEmpty()) {
+            return "";
+        }
+        return readers.contains("dashboards")
+                ? "ICS dashboards (their own Kafka users, read only), and the suite's services"
+                : "The suite's services only: dashboards are refused, since it carries staff references or is internal";
     }
 
     private static void definition(StringBuilder html, String term, String value) {

@@ -65,7 +65,7 @@ public class ApiDocuments {
         return Uni.join().all(fetches).andFailFast().map(documents -> {
             ObjectNode merged = json.createObjectNode();
             merged.put("openapi", "3.1.0");
-            merged.putObject("info").put("title", "LXP Workforce Suite API").put("version", "1.0")
+            ObjectNode info = merged.putObject("info").put("title", "LXP Workforce Suite API").put("version", "1.0")
                     .put("description", "Every public operation of the suite, through the gateway.");
             merged.putArray("servers").addObject().put("url", publicUrl);
             ObjectNode paths = merged.putObject("paths");
@@ -86,7 +86,15 @@ public class ApiDocuments {
                             : components.putObject(section.getKey());
                     section.getValue().fields().forEachRemaining(item -> target.set(item.getKey(), item.getValue()));
                 });
-                document.path("tags").forEach(tags::add);
+                document.path("tags").forEach(tag -> {
+                    // A tag several services share (their dead letters' "Operations") is listed once.
+                    if (tags.findValues("name").stream().noneMatch(name -> name.equals(tag.path("name")))) {
+                        tags.add(tag);
+                    }
+                });
+                if (!info.has("contact") && document.path("info").has("contact")) {
+                    info.set("contact", document.path("info").path("contact"));
+                }
             }
             if (!unavailable.isEmpty()) {
                 merged.set("x-lxp-unavailable-services", unavailable);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -32,6 +33,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Longest a single WebDriver command may take (a page load is one). */
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process driver;
@@ -152,13 +155,18 @@ final class Browser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         try {
             send("DELETE", session, null);
-        } catch (IOException | InterruptedException | IllegalStateException ignored) {
-            // The driver is stopped below whatever the browser said.
+        } catch (IOException | IllegalStateException ignored) {
+            // The driver and its browsers are stopped below whatever the browser said.
         } finally {
+            driver.descendants().forEach(ProcessHandle::destroy);
             driver.destroy();
+            if (!driver.waitFor(5, TimeUnit.SECONDS)) {
+                driver.descendants().forEach(ProcessHandle::destroyForcibly);
+                driver.destroyForcibly();
+            }
         }
     }
 
@@ -168,7 +176,11 @@ final class Browser implements AutoCloseable {
             return await(what).atMost(WAIT).pollInterval(Duration.ofMillis(100))
                     .ignoreExceptionsInstanceOf(IllegalStateException.class).until(check, Objects::nonNull);
         } catch (ConditionTimeoutException e) {
-            screenshot("timed-out");
+            try {
+                screenshot("timed-out");
+            } catch (IOException | IllegalStateException unavailable) {
+                e.addSuppressed(unavailable);
+            }
             throw e;
         }
     }
@@ -180,7 +192,7 @@ final class Browser implements AutoCloseable {
     private JsonNode send(String method, String url, Object body) throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(COMMAND_TIMEOUT)
                 .method(method, publisher).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode answer = JSON.readTree(response.body());

@@ -37,9 +37,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +90,9 @@ class LocalStackIT {
         assertThat(output).anyMatch(line -> line.contains("demo data") && line.contains("ready in"));
         assertThat(output).anyMatch(line -> line.contains("Swagger UI") && line.contains(gateway + "/q/swagger-ui"));
         System.out.println(String.join("\n", run("status")));
-        assertThat(topicsOnTheBroker()).containsAll(DeclaredTopics.read(ROOT).stream().map(DeclaredTopics.Topic::name).toList());
+        // The broker would create a topic on first use with one partition and the delete policy; these are as declared.
+        assertThat(topicsOnTheBroker()).containsAll(DeclaredTopics.read(ROOT).stream()
+                .map(topic -> topic.name() + " " + topic.partitions() + " " + topic.configs().get("cleanup.policy")).toList());
         keepTheSuitesDocument(gateway);
         // From here every answer through the gateway is checked against the document integrators generate clients from.
         RestAssured.filters(new OpenApiResponseValidator(OpenApiResponseValidator.GATEWAY_DOCUMENT));
@@ -393,10 +398,16 @@ class LocalStackIT {
         return latest == null ? new ObjectMapper().createObjectNode() : new ObjectMapper().readTree(latest);
     }
 
-    private Set<String> topicsOnTheBroker() throws Exception {
+    /** Each topic on the broker as "name partitions cleanup-policy". */
+    private List<String> topicsOnTheBroker() throws Exception {
         String bootstrap = "127.0.0.1:" + environment.get(StackSettings.Port.KAFKA.variable());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all().get(30, TimeUnit.SECONDS);
+            return names.stream().map(name -> name + " " + descriptions.get(name).partitions().size() + " "
+                    + configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).get("cleanup.policy").value()).toList();
         }
     }
 

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -12,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -48,7 +51,8 @@ public final class OpenApiResponseValidator implements OrderedFilter {
     public static final String GATEWAY_DOCUMENT = "/openapi";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration DOCUMENT_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(DOCUMENT_TIMEOUT).build();
     private static final Map<String, ApiDocument> DOCUMENTS = new ConcurrentHashMap<>();
 
     private final String documentPath;
@@ -87,7 +91,11 @@ public final class OpenApiResponseValidator implements OrderedFilter {
     /** One served document, with its path templates as patterns and the response schemas compiled once. */
     static final class ApiDocument {
 
+        private static final String API = "/api/";
+
         private final JsonNode document;
+        private final JsonNode answerComponents;
+        private final boolean documentsTheApi;
         private final List<PathTemplate> paths = new ArrayList<>();
         private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
         /** OpenAPI 3.1's dialect, knowing the document's components (held beside each schema) as no assertion. */
@@ -97,12 +105,35 @@ public final class OpenApiResponseValidator implements OrderedFilter {
 
         ApiDocument(JsonNode document) {
             this.document = document;
+            this.answerComponents = everyPropertyPresent(document.path("components").deepCopy());
             document.path("paths").fieldNames().forEachRemaining(path -> paths.add(new PathTemplate(path)));
             paths.sort(Comparator.comparingInt(PathTemplate::parameters));
+            documentsTheApi = paths.stream().anyMatch(path -> path.text().startsWith(API));
+        }
+
+        /**
+         * The services write every property of an answer, null when it has no value, and nothing else; so in an answer
+         * (not in a request, where optional properties may be left out) every declared property must be present, and
+         * no undeclared one may be. A renamed or dropped field cannot then pass as an optional one.
+         */
+        private static JsonNode everyPropertyPresent(JsonNode node) {
+            if (node instanceof ObjectNode object) {
+                if (object.path("properties") instanceof ObjectNode properties && !properties.isEmpty()) {
+                    ArrayNode required = object.putArray("required");
+                    properties.fieldNames().forEachRemaining(required::add);
+                    if (!object.has("additionalProperties")) {
+                        object.put("additionalProperties", false);
+                    }
+                }
+                object.forEach(OpenApiResponseValidator.ApiDocument::everyPropertyPresent);
+            } else if (node instanceof ArrayNode array) {
+                array.forEach(OpenApiResponseValidator.ApiDocument::everyPropertyPresent);
+            }
+            return node;
         }
 
         static ApiDocument load(String address) {
-            HttpRequest get = HttpRequest.newBuilder(URI.create(address)).GET().build();
+            HttpRequest get = HttpRequest.newBuilder(URI.create(address)).timeout(DOCUMENT_TIMEOUT).GET().build();
             try {
                 HttpResponse<String> answer = HTTP.send(get, HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 404) {
@@ -111,7 +142,12 @@ public final class OpenApiResponseValidator implements OrderedFilter {
                 if (answer.statusCode() != 200) {
                     throw new IllegalStateException(address + " served no OpenAPI document (" + answer.statusCode() + ")");
                 }
-                return new ApiDocument(JSON.readTree(answer.body()));
+                JsonNode document = JSON.readTree(answer.body());
+                if (document.has("x-lxp-unavailable-services")) {
+                    throw new IllegalStateException(address + " left out services that did not answer: "
+                            + document.get("x-lxp-unavailable-services"));
+                }
+                return new ApiDocument(document);
             } catch (IOException e) {
                 throw new IllegalStateException("Could not read the OpenAPI document at " + address, e);
             } catch (InterruptedException e) {
@@ -123,9 +159,11 @@ public final class OpenApiResponseValidator implements OrderedFilter {
         List<String> faults(String method, String path, int statusCode, String contentType, String body) {
             Optional<PathTemplate> template = paths.stream().filter(candidate -> candidate.matches(path)).findFirst();
             if (template.isEmpty()) {
-                return List.of();
+                return documentsTheApi && path.startsWith(API) && statusCode != 404
+                        ? List.of("no operation is documented at " + path) : List.of();
             }
-            JsonNode operation = document.path("paths").path(template.get().text()).path(method.toLowerCase(Locale.ROOT));
+            String documented = method.equals("HEAD") ? "get" : method.toLowerCase(Locale.ROOT);
+            JsonNode operation = document.path("paths").path(template.get().text()).path(documented);
             if (operation.isMissingNode()) {
                 return statusCode == 405 ? List.of() : List.of("no " + method + " operation is documented at " + template.get().text());
             }
@@ -147,6 +185,9 @@ public final class OpenApiResponseValidator implements OrderedFilter {
             if (content.isEmpty()) {
                 return List.of("a body came back, but the document declares none");
             }
+            if (contentType == null || contentType.isBlank()) {
+                return List.of("a body came back without a Content-Type");
+            }
             String mediaType = mediaTypeOf(contentType);
             Optional<String> declaredType = declaredMediaType(content, mediaType);
             if (declaredType.isEmpty()) {
@@ -164,7 +205,7 @@ public final class OpenApiResponseValidator implements OrderedFilter {
             }
             String key = method + " " + path + " " + status + " " + declaredType.get();
             List<String> faults = new ArrayList<>();
-            for (Error error : schemas.computeIfAbsent(key, ignored -> compile(key, schema)).validate(instance)) {
+            for (Error error : schemas.computeIfAbsent(key, ignored -> compile(schema)).validate(instance)) {
                 faults.add(error.getInstanceLocation() + ": " + error.getInstanceNode() + " breaks \"" + error.getKeyword()
                         + "\": " + error.getSchemaNode());
             }
@@ -172,10 +213,10 @@ public final class OpenApiResponseValidator implements OrderedFilter {
         }
 
         /** The schema as a root that also holds the document's components, so that its references resolve. */
-        private Schema compile(String key, JsonNode schema) {
-            ObjectNode root = schema.deepCopy();
-            root.set("components", document.path("components"));
-            return registry.getSchema(SchemaLocation.of("urn:lxp:openapi:" + key.hashCode()), root);
+        private Schema compile(JsonNode schema) {
+            ObjectNode root = (ObjectNode) everyPropertyPresent(schema.deepCopy());
+            root.set("components", answerComponents);
+            return registry.getSchema(SchemaLocation.of("urn:lxp:openapi:" + UUID.randomUUID()), root);
         }
 
         private static JsonNode responseFor(JsonNode responses, String status) {

@@ -32,15 +32,25 @@ class OpenApiResponseValidatorTest {
 
     @Test
     void aNullWhereTheSchemaAllowsNoneAnUnknownEnumValueAndABadFormatAreFaults() {
-        assertThat(document.faults("GET", "/api/v1/posts/1", 200, JSON, "{\"id\": \"1\", \"status\": null}"))
+        assertThat(document.faults("GET", "/api/v1/posts/1", 200, JSON, "{\"id\": \"1\", \"status\": null, \"closedOn\": null}"))
                 .anyMatch(fault -> fault.contains("/id")).anyMatch(fault -> fault.contains("/status"))
                 .allMatch(fault -> fault.startsWith("/id") || fault.startsWith("/status"));
         assertThat(document.faults("GET", "/api/v1/posts/1", 200, JSON,
-                "{\"id\": \"5f0c2a64-1d7e-4b8e-9a51-0c3f2b7d9e10\", \"status\": \"FILLED\"}")).singleElement()
+                "{\"id\": \"5f0c2a64-1d7e-4b8e-9a51-0c3f2b7d9e10\", \"status\": \"FILLED\", \"closedOn\": null}")).singleElement()
                 .asString().contains("/status");
         assertThat(document.faults("GET", "/api/v1/posts/1", 200, JSON,
                 "{\"id\": \"5f0c2a64-1d7e-4b8e-9a51-0c3f2b7d9e10\", \"status\": \"OPEN\", \"closedOn\": \"31/03/2027\"}"))
                 .singleElement().asString().contains("/closedOn");
+    }
+
+    @Test
+    void everyDeclaredPropertyMustBeInAnAnswerAndNoOtherOne() {
+        assertThat(document.faults("GET", "/api/v1/posts/1", 200, JSON,
+                "{\"id\": \"5f0c2a64-1d7e-4b8e-9a51-0c3f2b7d9e10\", \"status\": \"OPEN\"}")).singleElement().asString()
+                .contains("closedOn");
+        assertThat(document.faults("GET", "/api/v1/posts/1", 200, JSON,
+                "{\"id\": \"5f0c2a64-1d7e-4b8e-9a51-0c3f2b7d9e10\", \"status\": \"OPEN\", \"closedOn\": null, \"closed\": null}"))
+                .singleElement().asString().contains("closed");
     }
 
     @Test
@@ -55,6 +65,10 @@ class OpenApiResponseValidatorTest {
                 .contains("body is empty");
         assertThat(document.faults("DELETE", "/api/v1/posts/1", 204, JSON, "")).singleElement().asString()
                 .contains("no DELETE operation");
+        assertThat(document.faults("GET", "/api/v1/funding-programmes", 200, JSON, "{}")).singleElement().asString()
+                .contains("no operation is documented at /api/v1/funding-programmes");
+        assertThat(document.faults("GET", "/api/v1/posts/1", 404, null, "{}")).singleElement().asString()
+                .contains("without a Content-Type");
     }
 
     @Test

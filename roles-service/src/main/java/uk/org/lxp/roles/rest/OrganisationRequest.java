@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import uk.org.lxp.api.constraints.OdsCode;
@@ -54,6 +56,7 @@ public record OrganisationRequest(
 
         @AssertTrue(message = "validTo must not be before validFrom")
         @Schema(hidden = true)
+        @JsonIgnore
         public boolean isOrdered() {
             return validFrom == null || validTo == null || !validTo.isBefore(validFrom);
         }
@@ -61,6 +64,7 @@ public record OrganisationRequest(
 
     @AssertTrue(message = "validTo must not be before validFrom")
     @Schema(hidden = true)
+    @JsonIgnore
     public boolean isValidityOrdered() {
         return validFrom == null || validTo == null || !validTo.isBefore(validFrom);
     }

@@ -68,6 +68,11 @@ public class ApiDocumentFilter implements OASFilter {
             addIfMissing(responses, "413", "The body is larger than the gateway accepts");
             addIfMissing(responses, "415", "The body is not of a media type this operation takes");
         }
+        // What the gateway, every client's way in, can answer on any route.
+        addIfMissing(responses, "429", "The client's rate limit is reached; Retry-After says when to try again");
+        addIfMissing(responses, "502", "The service answered the gateway badly; retry with backoff");
+        addIfMissing(responses, "503", "The service or its database cannot be reached now; retry after Retry-After if sent");
+        addIfMissing(responses, "504", "The service did not answer within the route's timeout; retry with backoff");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
                 entry.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,

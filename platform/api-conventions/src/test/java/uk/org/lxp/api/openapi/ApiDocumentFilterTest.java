@@ -26,7 +26,7 @@ class ApiDocumentFilterTest {
                         .addAPIResponse("404", OASFactory.createAPIResponse().description("none")));
         filter.filterOperation(operation);
         var responses = operation.getResponses().getAPIResponses();
-        assertThat(responses).containsKeys("200", "401", "403", "404");
+        assertThat(responses).containsKeys("200", "401", "403", "404", "429", "502", "503", "504");
         for (String status : List.of("401", "403", "404")) {
             assertThat(responses.get(status).getContent().getMediaType("application/problem+json").getSchema().getRef())
                     .isEqualTo("#/components/schemas/Problem");
@@ -51,13 +51,14 @@ class ApiDocumentFilterTest {
                 .requestBody(OASFactory.createRequestBody())
                 .responses(OASFactory.createAPIResponses().addAPIResponse("201", OASFactory.createAPIResponse()));
         filter.filterOperation(operation);
-        assertThat(operation.getResponses().getAPIResponses()).containsOnlyKeys("201", "400", "413", "415");
+        assertThat(operation.getResponses().getAPIResponses()).containsOnlyKeys("201", "400", "413", "415", "429", "502",
+                "503", "504");
 
         Operation read = OASFactory.createOperation()
                 .addParameter(OASFactory.createParameter().name("id").in(Parameter.In.PATH))
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()));
         filter.filterOperation(read);
-        assertThat(read.getResponses().getAPIResponses()).containsOnlyKeys("200", "400");
+        assertThat(read.getResponses().getAPIResponses()).containsOnlyKeys("200", "400", "429", "502", "503", "504");
     }
 
     @Test
