@@ -149,7 +149,9 @@ class TransparencyResourceTest {
                     .filter(r -> large.equals(r.key())).toList();
             assertThat(published).isNotEmpty();
             String data = new String(published.get(published.size() - 1).value(), StandardCharsets.UTF_8);
-            assertThat(JsonPath.from(data).getInt("openLxpPosts")).isEqualTo(6);
+            // A row published while the posts were still arriving counts fewer of them, suppressed as null below 5.
+            Integer openLxpPosts = JsonPath.from(data).get("openLxpPosts");
+            assertThat(openLxpPosts).isEqualTo(6);
             assertThat(data).doesNotContain("STAFFREF").doesNotContain("SECRETREF");
         });
     }
