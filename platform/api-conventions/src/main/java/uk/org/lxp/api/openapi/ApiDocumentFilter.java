@@ -42,9 +42,7 @@ public class ApiDocumentFilter implements OASFilter {
             "LocalTime", string(null, "09:30:00").pattern("^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?$")
                     .description("A time of day, local to the organisation (ISO 8601)"),
             "UUID", string("uuid", "5f0c2a64-1d7e-4b8e-9a51-0c3f2b7d9e10"),
-            "Duration", string("duration", "PT1H30M").description("An ISO 8601 duration"),
-            "DayOfWeek", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).enumeration(List.of(
-                    "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")));
+            "Duration", string("duration", "PT1H30M").description("An ISO 8601 duration"));
 
     @Override
     public Operation filterOperation(Operation operation) {
