@@ -87,11 +87,11 @@ final class EventCataloguePage {
             byPayload.computeIfAbsent(payload, ignored -> new ArrayList<>()).add(message);
         }
         definition(html, "Record key", key);
-        definition(html, "Cleanup policy", kafka.path("topicConfiguration").path("cleanup.policy").isMissingNode() ? ""
-                : String.join(", ", texts(kafka.path("topicConfiguration").path("cleanup.policy")))
-                        + (texts(kafka.path("topicConfiguration").path("cleanup.policy")).contains("compact")
-                                ? ": the latest record of each key is kept, so reading from the beginning gives the current state"
-                                : ": records are deleted after the retention time"));
+        List<String> cleanupPolicy = texts(kafka.path("topicConfiguration").path("cleanup.policy"));
+        definition(html, "Cleanup policy", cleanupPolicy.isEmpty() ? "" : String.join(", ", cleanupPolicy)
+                + (cleanupPolicy.contains("compact")
+                        ? ": the latest record of each key is kept, so reading from the beginning gives the current state"
+                        : ": records are deleted after the retention time"));
         definition(html, "Partitions", kafka.path("partitions").asText());
         html.append("</dl>");
         for (Map.Entry<String, List<JsonNode>> payload : byPayload.entrySet()) {

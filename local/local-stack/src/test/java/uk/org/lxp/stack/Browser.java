@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -83,36 +84,40 @@ final class Browser implements AutoCloseable {
 
     /** The first element the CSS selector finds, waiting for it to appear. */
     String find(String css) throws IOException, InterruptedException {
-        return waitFor("an element " + css, () -> {
-            JsonNode found = command("POST", "/elements", Map.of("using", "css selector", "value", css)).path("value");
-            return found.isEmpty() ? null : found.get(0).path(ELEMENT).asText();
-        });
-    }
-
-    /** Whether the page has an element the CSS selector finds now, without waiting. */
-    boolean has(String css) throws IOException, InterruptedException {
-        return !command("POST", "/elements", Map.of("using", "css selector", "value", css)).path("value").isEmpty();
+        return waitFor("an element " + css, () -> first(elements("css selector", css)));
     }
 
     /** The first element the XPath expression finds, waiting for it to appear. */
     String findByXpath(String xpath) throws IOException, InterruptedException {
-        return waitFor("an element " + xpath, () -> {
-            JsonNode found = command("POST", "/elements", Map.of("using", "xpath", "value", xpath)).path("value");
-            return found.isEmpty() ? null : found.get(0).path(ELEMENT).asText();
-        });
+        return waitFor("an element " + xpath, () -> first(elements("xpath", xpath)));
+    }
+
+    /** Whether the page has an element the CSS selector finds now, without waiting. */
+    boolean has(String css) throws IOException, InterruptedException {
+        return !elements("css selector", css).isEmpty();
     }
 
     /** The first element the selector finds whose text contains {@code text}, waiting for it. */
     String findWithText(String css, String text) throws IOException, InterruptedException {
         return waitFor("an element " + css + " reading \"" + text + "\"", () -> {
-            for (JsonNode element : command("POST", "/elements", Map.of("using", "css selector", "value", css)).path("value")) {
-                String id = element.path(ELEMENT).asText();
-                if (text(id).contains(text)) {
-                    return id;
+            for (String element : elements("css selector", css)) {
+                if (text(element).contains(text)) {
+                    return element;
                 }
             }
             return null;
         });
+    }
+
+    private List<String> elements(String using, String value) throws IOException, InterruptedException {
+        List<String> found = new ArrayList<>();
+        command("POST", "/elements", Map.of("using", using, "value", value)).path("value")
+                .forEach(element -> found.add(element.path(ELEMENT).asText()));
+        return found;
+    }
+
+    private static String first(List<String> elements) {
+        return elements.isEmpty() ? null : elements.get(0);
     }
 
     void click(String element) throws IOException, InterruptedException {
