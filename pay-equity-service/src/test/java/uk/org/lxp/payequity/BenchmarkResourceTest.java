@@ -209,6 +209,14 @@ class BenchmarkResourceTest {
                 .then().statusCode(422).body("type", equalTo("/problems/unknown-reference"))
                 .body("violations[0].field", equalTo("organisation"));
         given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&organisation=RGD&icb=QWO").then().statusCode(400);
-        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&band=BAND_33").then().statusCode(400);
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&band=BAND_33").then().statusCode(400)
+                .body("violations[0].field", equalTo("band")).body("violations[0].in", equalTo("query"));
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&family=PEER_SUPPORTER").then().statusCode(400)
+                .body("violations[0].field", equalTo("family"));
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&level=JUNIOR").then().statusCode(400)
+                .body("violations[0].field", equalTo("level"));
+        given().auth().oauth2(admin()).when().get("/api/v1/benchmarks?payYear=2025-26&family=PEER_SUPPORT&level=ENTRY&band=NON_AFC")
+                .then().statusCode(200).body("cohort.family", equalTo("PEER_SUPPORT")).body("cohort.level", equalTo("ENTRY"))
+                .body("cohort.band", equalTo("NON_AFC"));
     }
 }

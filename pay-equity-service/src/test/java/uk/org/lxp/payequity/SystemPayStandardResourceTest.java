@@ -124,6 +124,10 @@ class SystemPayStandardResourceTest {
                 {"icbOdsCode":"%s","band":"BAND_4","effectiveFrom":"2026-05-01"}""".formatted(icb))
                 .when().post("/api/v1/system-pay-standards").then().statusCode(400).body("violations[0].field", equalTo("family"));
         given().auth().oauth2(analystOf(icb)).contentType(ContentType.JSON).body("""
+                {"icbOdsCode":"%s","family":"PEER_SUPPORTER","level":"ENTRY","band":"BAND_4","effectiveFrom":"2026-05-01"}
+                """.formatted(icb)).when().post("/api/v1/system-pay-standards").then().statusCode(400)
+                .body("violations[0].field", equalTo("family"));
+        given().auth().oauth2(analystOf(icb)).contentType(ContentType.JSON).body("""
                 {"icbOdsCode":"%s","evaluatedBand":"BAND_4","band":"BAND_5","effectiveFrom":"2026-04-01"}
                 """.formatted(icb)).when().post("/api/v1/system-pay-standards").then().statusCode(409);
 

@@ -16,12 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -57,48 +51,40 @@ import uk.org.lxp.testing.OpenApiResponseValidator;
  */
 class LocalStackIT {
 
-    private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
     private static final Duration FIRST_START = Duration.ofMinutes(12);
     private static final Duration LATER_START = Duration.ofMinutes(6);
 
     @TempDir
     Path home;
 
-    private final Map<String, String> environment = new HashMap<>();
-    private Process up;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private RunningStack stack;
 
     @AfterEach
     void stopWhateverIsLeft() throws Exception {
         RestAssured.reset();
-        if (up != null && up.isAlive()) {
-            run("down");
-            up.waitFor(3, TimeUnit.MINUTES);
+        if (stack != null) {
+            stack.close();
         }
-        ProcessHandle.allProcesses().filter(this::belongsToThisStack).forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
     void oneCommandRunsTheSuiteWithDemoDataAndStopsCleanly() throws Exception {
-        environment.put("LXP_HOME", home.toString());
-        for (StackSettings.Port port : StackSettings.from(ROOT, Map.of()).allPorts()) {
-            environment.put(port.variable(), Integer.toString(freePort()));
-        }
-        String gateway = "http://127.0.0.1:" + environment.get(StackSettings.Port.GATEWAY.variable());
+        stack = RunningStack.onFreePorts(home);
+        String gateway = stack.gateway();
 
-        startStack(FIRST_START);
-        assertThat(output).anyMatch(line -> line.contains("demo data") && line.contains("ready in"));
-        assertThat(output).anyMatch(line -> line.contains("Swagger UI") && line.contains(gateway + "/q/swagger-ui"));
-        System.out.println(String.join("\n", run("status")));
+        stack.start(FIRST_START);
+        assertThat(stack.output()).anyMatch(line -> line.contains("demo data") && line.contains("ready in"));
+        assertThat(stack.output()).anyMatch(line -> line.contains("Swagger UI") && line.contains(gateway + "/q/swagger-ui"));
+        System.out.println(String.join("\n", stack.run("status")));
         // The broker would create a topic on first use with one partition and the delete policy; these are as declared.
-        assertThat(topicsOnTheBroker()).containsAll(DeclaredTopics.read(ROOT).stream()
+        assertThat(topicsOnTheBroker()).containsAll(DeclaredTopics.read(RunningStack.ROOT).stream()
                 .map(topic -> topic.name() + " " + topic.partitions() + " " + topic.configs().get("cleanup.policy")).toList());
         keepTheSuitesDocument(gateway);
         // From here every answer through the gateway is checked against the document integrators generate clients from.
         RestAssured.filters(new OpenApiResponseValidator(OpenApiResponseValidator.GATEWAY_DOCUMENT));
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
 
-        String hrToken = run("token", "hr-rgd").get(0);
+        String hrToken = stack.token("hr-rgd");
         UUID profile = UUID.fromString(api(gateway, hrToken)
                 .queryParam("owner", "RGD").queryParam("status", "PUBLISHED")
                 .get("/api/v1/role-profiles")
@@ -116,7 +102,7 @@ class LocalStackIT {
                 .extract().path("posts[0].id");
 
         // pay-equity-service accepts pay for a post only once its own copy of the post has arrived by event.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api(gateway, run("token", "hr-rgd").get(0))
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api(gateway, stack.token("hr-rgd"))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("organisationCode", "RGD", "records", List.of(Map.of(
                         "postReference", postReference, "effectiveFrom", "2026-04-01", "basis", "SALARIED",
@@ -127,7 +113,7 @@ class LocalStackIT {
                 .get("/api/v1/pay-records")
                 .then().statusCode(200).body("items.postId", hasItem(postId));
 
-        String icsToken = run("token", "ics-dashboard-qwo").get(0);
+        String icsToken = stack.token("ics-dashboard-qwo");
         api(gateway, icsToken).queryParam("icb", "QWO").queryParam("rule", "BAND_VARIANCE")
                 .get("/api/v1/parity-findings")
                 .then().statusCode(200).body("items", not(empty()));
@@ -137,7 +123,7 @@ class LocalStackIT {
         api(gateway, hrToken).queryParam("organisation", "RGD").queryParam("status", "HELD")
                 .get("/api/v1/sessions")
                 .then().statusCode(200).body("items", not(empty()));
-        String feed = api(gateway, run("token", "hr-rgd").get(0))
+        String feed = api(gateway, stack.token("hr-rgd"))
                 .body(Map.of("owner", "SUPERVISEE", "organisationCode", "RGD", "staffReference", "E-RGD-31524"))
                 .post("/api/v1/calendar-feeds")
                 .then().statusCode(201).extract().path("url");
@@ -152,17 +138,17 @@ class LocalStackIT {
         answerAFundingProgrammeEndToEnd(gateway);
 
         // The operator's view of every service's consumers: nothing parked after the demo data and this test.
-        assertThat(run("dead-letters")).contains("roles-service: 0 dead letter(s)", "pay-equity-service: 0 dead letter(s)",
+        assertThat(stack.run("dead-letters")).contains("roles-service: 0 dead letter(s)", "pay-equity-service: 0 dead letter(s)",
                 "supervision-service: 0 dead letter(s)");
 
-        stopStack();
+        stack.stop();
 
-        startStack(LATER_START);
-        assertThat(output).anyMatch(line -> line.contains("demo data") && line.contains("loaded on the first run"));
-        api(gateway, run("token", "hr-rgd").get(0)).queryParam("organisation", "RGD").queryParam("post", postId)
+        stack.start(LATER_START);
+        assertThat(stack.output()).anyMatch(line -> line.contains("demo data") && line.contains("loaded on the first run"));
+        api(gateway, stack.token("hr-rgd")).queryParam("organisation", "RGD").queryParam("post", postId)
                 .get("/api/v1/pay-records")
                 .then().statusCode(200).body("items.postId", hasItem(postId));
-        stopStack();
+        stack.stop();
     }
 
     /**
@@ -171,7 +157,7 @@ class LocalStackIT {
      * an ICS analyst reads its ICB's figures and is refused another ICB's.
      */
     private void superviseComplianceEndToEnd(String gateway) throws Exception {
-        String admin = run("token", "lxp-demo-admin").get(0);
+        String admin = stack.token("lxp-demo-admin");
         api(gateway, admin).get("/api/v1/supervision-figures")
                 .then().statusCode(200).body("suppressed", equalTo(false))
                 .body("unsupervisedPostHolders", greaterThan(0)).body("overdue", greaterThan(0))
@@ -180,7 +166,7 @@ class LocalStackIT {
                 .body("training.suppressed", equalTo(false)).body("training.completed", greaterThan(0))
                 .body("training.mentoringDue", greaterThan(0));
 
-        String hr = run("token", "hr-rgd").get(0);
+        String hr = stack.token("hr-rgd");
         String supervisorId = api(gateway, hr)
                 .body(Map.of("organisationCode", "RGD", "staffReference", "E-E2E-0002", "livedExperience", true,
                         "lxpFamily", "PEER_SUPPORT", "lxpLevel", "SENIOR", "maxSupervisees", 3))
@@ -214,12 +200,12 @@ class LocalStackIT {
                 .then().statusCode(200).body("standing", equalTo("OVERDUE"));
         api(gateway, admin).queryParam("organisation", "RGD").get("/api/v1/supervision-figures")
                 .then().statusCode(200).body("overdueAgreements", equalTo(overdueBefore + 1));
-        String bootstrap = "127.0.0.1:" + environment.get(StackSettings.Port.KAFKA.variable());
+        String bootstrap = stack.kafkaBootstrap();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(latestFigures(bootstrap, "RGD:last-90-days").path("overdueAgreements").asInt())
                         .isEqualTo(overdueBefore + 1));
 
-        String ics = run("token", "ics-dashboard-qwo").get(0);
+        String ics = stack.token("ics-dashboard-qwo");
         api(gateway, ics).queryParam("icb", "QWO").get("/api/v1/supervision-figures")
                 .then().statusCode(200).body("scope.code", equalTo("QWO")).body("supervisees", greaterThan(0));
         api(gateway, ics).queryParam("icb", "QYG").get("/api/v1/supervision-figures").then().statusCode(403);
@@ -232,7 +218,7 @@ class LocalStackIT {
      * its readiness questions and the group's decision to publication; RGD's HR system may not record a decision.
      */
     private void coProduceARoleEndToEnd(String gateway) throws Exception {
-        String issuer = "http://127.0.0.1:" + environment.get(StackSettings.Port.KEYCLOAK.variable()) + "/realms/lxp";
+        String issuer = stack.keycloakIssuer();
         String lead = UserSignIn.accessToken(issuer, gateway, "demo-lead-rgd", "demo-lead-rgd-demo");
         api(gateway, lead).queryParam("owner", "RGD").queryParam("status", "DRAFT").get("/api/v1/role-profiles")
                 .then().statusCode(200)
@@ -268,7 +254,7 @@ class LocalStackIT {
                         Map.of("perspective", "CARER", "inFavour", 1, "against", 0, "abstained", 0),
                         Map.of("perspective", "CLINICIAN", "inFavour", 0, "against", 0, "abstained", 1)),
                 "rationale", "Older adults and carers shaped the role; the team is ready");
-        api(gateway, run("token", "hr-rgd").get(0)).header("If-Match", etag).body(decision)
+        api(gateway, stack.token("hr-rgd")).header("If-Match", etag).body(decision)
                 .post("/api/v1/role-profiles/" + id + "/steering-decisions").then().statusCode(403);
         etag = api(gateway, lead).header("If-Match", etag).body(decision)
                 .post("/api/v1/role-profiles/" + id + "/steering-decisions").then().statusCode(200).extract().header("ETag");
@@ -287,7 +273,7 @@ class LocalStackIT {
      * its own posts and the other trusts as totals; another trust's own figures, and another ICB's standard, are refused.
      */
     private void agreeASystemPayStandardEndToEnd(String gateway) throws Exception {
-        String issuer = "http://127.0.0.1:" + environment.get(StackSettings.Port.KEYCLOAK.variable()) + "/realms/lxp";
+        String issuer = stack.keycloakIssuer();
         String analyst = UserSignIn.accessToken(issuer, gateway, "demo-analyst-qwo", "demo-analyst-qwo-demo");
         api(gateway, analyst).queryParam("icb", "QWO").queryParam("rule", "BELOW_EVALUATED_BAND")
                 .get("/api/v1/parity-findings").then().statusCode(200).body("items.organisationCode", hasItem("RXG"));
@@ -309,10 +295,10 @@ class LocalStackIT {
         Map<String, Object> elsewhere = new HashMap<>(standard);
         elsewhere.put("icbOdsCode", "QYG");
         api(gateway, analyst).body(elsewhere).post("/api/v1/system-pay-standards").then().statusCode(403);
-        String rxg = run("token", "hr-rxg").get(0);
+        String rxg = stack.token("hr-rxg");
         api(gateway, rxg).body(standard).post("/api/v1/system-pay-standards").then().statusCode(403);
 
-        String admin = run("token", "lxp-demo-admin").get(0);
+        String admin = stack.token("lxp-demo-admin");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             api(gateway, admin).post("/api/v1/parity-findings/evaluations").then().statusCode(200);
             api(gateway, analyst).queryParam("icb", "QWO").queryParam("rule", "DEVIATES_FROM_SYSTEM_STANDARD")
@@ -340,7 +326,7 @@ class LocalStackIT {
      * analyst reads its trusts' uptake; the demo's award without a post and its post created below Band 7 are findings.
      */
     private void answerAFundingProgrammeEndToEnd(String gateway) throws Exception {
-        String rbs = run("token", "hr-rbs").get(0);
+        String rbs = stack.token("hr-rbs");
         String programme = api(gateway, rbs).get("/api/v1/funding-programmes").then().statusCode(200)
                 .body("name", hasItem("NHS England Band 7 lived experience leadership offer (2020)"))
                 .extract().path("[0].id");
@@ -351,7 +337,7 @@ class LocalStackIT {
         api(gateway, rbs).body(notApplied).put("/api/v1/funding-programmes/" + programme + "/applications/RGD")
                 .then().statusCode(403);
 
-        String issuer = "http://127.0.0.1:" + environment.get(StackSettings.Port.KEYCLOAK.variable()) + "/realms/lxp";
+        String issuer = stack.keycloakIssuer();
         String analyst = UserSignIn.accessToken(issuer, gateway, "demo-analyst-qwo", "demo-analyst-qwo-demo");
         JsonNode uptake = json(api(gateway, analyst).get("/api/v1/funding-programmes/" + programme + "/uptake")
                 .then().statusCode(200).extract().asString());
@@ -360,7 +346,7 @@ class LocalStackIT {
         assertThat(uptake.get(0).path("filled").asInt()).isPositive();
         assertThat(uptake.get(2).path("state").asText()).isEqualTo("NOT_APPLIED");
 
-        String admin = run("token", "lxp-demo-admin").get(0);
+        String admin = stack.token("lxp-demo-admin");
         api(gateway, admin).queryParam("rule", "FUNDED_POST_NOT_CREATED").get("/api/v1/parity-findings")
                 .then().statusCode(200).body("items.organisationCode", hasItem("RT2"));
         api(gateway, admin).queryParam("rule", "FUNDED_POST_DOWNBANDED").get("/api/v1/parity-findings")
@@ -400,7 +386,7 @@ class LocalStackIT {
 
     /** Each topic on the broker as "name partitions cleanup-policy". */
     private List<String> topicsOnTheBroker() throws Exception {
-        String bootstrap = "127.0.0.1:" + environment.get(StackSettings.Port.KAFKA.variable());
+        String bootstrap = stack.kafkaBootstrap();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
@@ -484,74 +470,7 @@ class LocalStackIT {
         Files.writeString(target.resolve("suite.json"), document);
     }
 
-    private void startStack(Duration timeout) throws IOException {
-        output.clear();
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("lxp").toString(), "up").directory(ROOT.toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        up = builder.start();
-        Thread reader = new Thread(() -> copyLines(up), "lxp-up-output");
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(timeout).pollInterval(Duration.ofMillis(500))
-                .until(() -> !up.isAlive() || output.stream().anyMatch(line -> line.contains("is ready")));
-        assertThat(up.isAlive()).as("./lxp up is still running; its output:\n%s", String.join("\n", output)).isTrue();
-    }
-
-    private void stopStack() throws Exception {
-        List<String> down = run("down");
-        assertThat(down).contains("Stopped.");
-        assertThat(up.waitFor(3, TimeUnit.MINUTES)).as("./lxp up exits after ./lxp down").isTrue();
-        // ./lxp down sends SIGTERM: the launcher stops every component in its shutdown hook and exits as 128 + 15.
-        assertThat(up.exitValue()).isEqualTo(143);
-        await().atMost(Duration.ofSeconds(5)).until(() -> output.contains("Stopped."));
-        assertThat(output).anyMatch(line -> line.contains("postgres") && line.contains("stopped"));
-        assertThat(ProcessHandle.allProcesses().filter(this::belongsToThisStack).map(this::describe).toList())
-                .as("processes of the stack left running").isEmpty();
-    }
-
-    private List<String> run(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("lxp").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
-        builder.environment().putAll(environment);
-        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process process = builder.start();
-        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as("./lxp %s printed %s", String.join(" ", arguments), lines).isZero();
-        return lines;
-    }
-
-    private void copyLines(Process process) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                output.add(line);
-                System.out.println("[lxp up] " + line);
-            }
-        } catch (IOException ended) {
-            // The process has gone; its output ends here.
-        }
-    }
-
     private static RequestSpecification api(String gateway, String token) {
         return given().baseUri(gateway).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
-    }
-
-    /** Every process of this stack names its data folder on its command line (Java components, PostgreSQL, Keycloak). */
-    private boolean belongsToThisStack(ProcessHandle process) {
-        return process.pid() != ProcessHandle.current().pid()
-                && process.info().commandLine().map(line -> line.contains(home.toString())).orElse(false);
-    }
-
-    private String describe(ProcessHandle process) {
-        return process.pid() + " " + process.info().commandLine().orElse("?");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

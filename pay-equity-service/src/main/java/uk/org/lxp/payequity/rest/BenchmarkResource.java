@@ -10,21 +10,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.scope.CallerScope;
 import uk.org.lxp.http.Violation;
 import uk.org.lxp.payequity.PayYear;
-import uk.org.lxp.payequity.service.BenchmarkService;
+import uk.org.lxp.payequity.RoleBand;
+import uk.org.lxp.payequity.RoleFamily;
+import uk.org.lxp.payequity.RoleLevel;
 import uk.org.lxp.payequity.service.BenchmarkService.Scope;
 import uk.org.lxp.payequity.service.BenchmarkService.ScopeLevel;
+import uk.org.lxp.payequity.service.BenchmarkService;
 
 @Path("/api/v1/benchmarks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,12 +59,12 @@ public class BenchmarkResource {
             @Parameter(description = "ODS code of one organisation") @QueryParam("organisation") @OdsCode String organisation,
             @Parameter(description = "ODS code of an ICB; neither organisation nor icb means national") @QueryParam("icb")
             @OdsCode String icb,
-            @Parameter(description = "e.g. PEER_SUPPORT") @QueryParam("family") @Pattern(regexp = "[A-Z_]{2,60}", message = "must be a role family") String family,
-            @Parameter(description = "e.g. ENTRY") @QueryParam("level") @Pattern(regexp = "[A-Z_]{2,40}", message = "must be a role level") String level,
+            @Parameter(description = "Role family") @QueryParam("family") RoleFamily family,
+            @Parameter(description = "Role level") @QueryParam("level") RoleLevel level,
             @Parameter(description = "Exact role title, any case") @QueryParam("title") @Size(max = 200) String title,
-            @Parameter(description = "e.g. BAND_3") @QueryParam("band")
-            @Pattern(regexp = "BAND_[2-9]|BAND_8[A-D]|NON_AFC", message = "must be BAND_2 to BAND_9, BAND_8A to BAND_8D or NON_AFC") String band,
-            @Parameter(description = "e.g. 2025-26", required = true) @QueryParam("payYear") @NotNull String payYear,
+            @Parameter(description = "The roles' band") @QueryParam("band") RoleBand band,
+            @Parameter(description = "The pay year, from 1 April to 31 March", required = true, example = "2026-27",
+                    schema = @Schema(type = SchemaType.STRING, pattern = PayYear.FORM)) @QueryParam("payYear") @NotNull String payYear,
             @Parameter(description = "NHS staff group of the comparators") @QueryParam("comparatorStaffGroup") @DefaultValue("07")
             @Pattern(regexp = "0[1-9]|10", message = "must be a staff group code 01 to 10") String comparatorStaffGroup) {
         scope.requireReadableAggregate(organisation, icb);

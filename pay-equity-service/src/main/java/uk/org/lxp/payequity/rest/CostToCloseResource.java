@@ -1,7 +1,5 @@
 package uk.org.lxp.payequity.rest;
 
-import java.math.BigDecimal;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,13 +11,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.scope.CallerScope;
@@ -72,7 +71,8 @@ public class CostToCloseResource {
             @Parameter(description = "What posts are brought up to", required = true) @QueryParam("target") @NotNull Target target,
             @Parameter(description = "Where in the target band a post lands") @QueryParam("move") @DefaultValue("ENTRY_POINT")
             Move move,
-            @Parameter(description = "e.g. 2026-27; the pay year of today when absent") @QueryParam("payYear") String payYear,
+            @Parameter(description = "The pay year of today when absent", example = "2026-27",
+                    schema = @Schema(type = SchemaType.STRING, pattern = PayYear.FORM)) @QueryParam("payYear") String payYear,
             @Parameter(description = "Employer on-costs as a percent of the rises; the configured rate when absent")
             @QueryParam("employerOnCostsPercent") @DecimalMin("0") @DecimalMax("60") @Digits(integer = 2, fraction = 2)
             BigDecimal employerOnCostsPercent,

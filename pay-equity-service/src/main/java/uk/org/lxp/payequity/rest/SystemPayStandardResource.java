@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,6 +32,8 @@ import uk.org.lxp.api.scope.CallerScope;
 import uk.org.lxp.api.scope.DataClass;
 import uk.org.lxp.api.scope.Reach;
 import uk.org.lxp.payequity.AfcBand;
+import uk.org.lxp.payequity.RoleFamily;
+import uk.org.lxp.payequity.RoleLevel;
 import uk.org.lxp.payequity.SystemPayStandard;
 import uk.org.lxp.payequity.repository.SystemPayStandardRepository;
 import uk.org.lxp.payequity.service.SystemPayStandardService;
@@ -44,10 +45,6 @@ import uk.org.lxp.payequity.service.SystemPayStandardService;
         + " level, or for the roles evaluated at a band")
 @SecurityRequirement(name = "keycloak")
 public class SystemPayStandardResource {
-
-    static final String FAMILY = "PEER_SUPPORT|LIVED_EXPERIENCE_RESEARCH|LIVED_EXPERIENCE_EDUCATION_AND_TRAINING"
-            + "|LIVED_EXPERIENCE_CONSULTANCY|EXPERT_BY_EXPERIENCE_AND_COPRODUCTION|LIVED_EXPERIENCE_LEADERSHIP";
-    static final String LEVEL = "ENTRY|SENIOR|LEAD_OR_ADVANCED|STRATEGIC_OR_DIRECTOR";
 
     private final SystemPayStandardService service;
     private final SystemPayStandardRepository repository;
@@ -64,9 +61,8 @@ public class SystemPayStandardResource {
             + " evaluation puts them at a band (evaluatedBand): one or the other")
     public record StandardRequest(
             @Schema(example = "QWO") @NotNull @OdsCode String icbOdsCode,
-            @Schema(example = "PEER_SUPPORT", nullable = true) @Pattern(regexp = FAMILY, message = "must be a role family")
-            String family,
-            @Schema(example = "ENTRY", nullable = true) @Pattern(regexp = LEVEL, message = "must be a role level") String level,
+            @Schema(example = "PEER_SUPPORT", nullable = true) RoleFamily family,
+            @Schema(example = "ENTRY", nullable = true) RoleLevel level,
             @Schema(description = "Instead of family and level: the roles whose lowest evaluated band is this",
                     example = "BAND_4", nullable = true) AfcBand evaluatedBand,
             @Schema(example = "BAND_4") @NotNull AfcBand band,
@@ -83,14 +79,14 @@ public class SystemPayStandardResource {
                 throw InvalidRequest.inBody("level", "a standard for a family needs its level");
             }
             return evaluatedBand != null ? SystemPayStandard.Subject.evaluatedAt(evaluatedBand)
-                    : SystemPayStandard.Subject.role(family, level);
+                    : SystemPayStandard.Subject.role(family.name(), level.name());
         }
     }
 
     @Schema(name = "SystemPayStandard")
     public record StandardResponse(UUID id, @Schema(example = "QWO") String icbOdsCode,
-            @Schema(example = "PEER_SUPPORT", nullable = true) String family,
-            @Schema(example = "ENTRY", nullable = true) String level,
+            @Schema(example = "PEER_SUPPORT", nullable = true) RoleFamily family,
+            @Schema(example = "ENTRY", nullable = true) RoleLevel level,
             @Schema(description = "Set instead of family and level for a standard by evaluated band", nullable = true)
             AfcBand evaluatedBand,
             @Schema(example = "BAND_4") AfcBand band, @Schema(example = "2027-04-01") LocalDate effectiveFrom,
@@ -98,7 +94,10 @@ public class SystemPayStandardResource {
                     nullable = true) LocalDate effectiveTo) {
 
         static StandardResponse of(SystemPayStandard standard) {
-            return new StandardResponse(standard.id(), standard.icbOdsCode(), standard.family(), standard.level(),
+            // A standard is only ever recorded for a family and level of these enumerations (see StandardRequest).
+            return new StandardResponse(standard.id(), standard.icbOdsCode(),
+                    standard.family() == null ? null : RoleFamily.valueOf(standard.family()),
+                    standard.level() == null ? null : RoleLevel.valueOf(standard.level()),
                     standard.evaluatedBand(), standard.band(), standard.effectiveFrom(), standard.effectiveTo());
         }
     }

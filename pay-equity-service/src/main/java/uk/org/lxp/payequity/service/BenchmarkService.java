@@ -1,5 +1,7 @@
 package uk.org.lxp.payequity.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -19,18 +21,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import uk.org.lxp.api.Today;
 import uk.org.lxp.api.scope.SmallCohorts;
-import uk.org.lxp.http.problems.RuleBroken;
 import uk.org.lxp.directory.Organisations;
+import uk.org.lxp.http.problems.RuleBroken;
 import uk.org.lxp.payequity.Distribution;
 import uk.org.lxp.payequity.ParityRules;
 import uk.org.lxp.payequity.PayBasis;
@@ -38,6 +34,9 @@ import uk.org.lxp.payequity.PayCalculations;
 import uk.org.lxp.payequity.PayRecord;
 import uk.org.lxp.payequity.PayYear;
 import uk.org.lxp.payequity.Post;
+import uk.org.lxp.payequity.RoleBand;
+import uk.org.lxp.payequity.RoleFamily;
+import uk.org.lxp.payequity.RoleLevel;
 import uk.org.lxp.payequity.RoleProfile;
 import uk.org.lxp.payequity.SystemPayStandard;
 import uk.org.lxp.payequity.repository.PayRecordRepository;
@@ -79,7 +78,7 @@ public class BenchmarkService {
     }
 
     @Schema(name = "BenchmarkCohort")
-    public record Cohort(String family, String level, String title, String band) {
+    public record Cohort(RoleFamily family, RoleLevel level, String title, RoleBand band) {
     }
 
     @Schema(name = "BenchmarkShares")
@@ -185,7 +184,7 @@ public class BenchmarkService {
         String icb = scope.level() == ScopeLevel.ICB ? scope.code()
                 : organisations.icbOf(scope.code(), asOf).orElse(null);
         SystemPayStandard standard = icb == null ? null : systemStandards
-                .of(icb, SystemPayStandard.Subject.role(cohort.family(), cohort.level())).stream()
+                .of(icb, SystemPayStandard.Subject.role(cohort.family().name(), cohort.level().name())).stream()
                 .filter(s -> s.inForceOn(asOf)).findFirst().orElse(null);
         if (standard == null) {
             return null;
@@ -241,10 +240,10 @@ public class BenchmarkService {
         return query.getResultList();
     }
 
-    private static void condition(StringBuilder jpql, Map<String, Object> parameters, String field, String value) {
+    private static void condition(StringBuilder jpql, Map<String, Object> parameters, String field, Enum<?> value) {
         if (value != null) {
             jpql.append(" and r.").append(field).append(" = :").append(field);
-            parameters.put(field, value);
+            parameters.put(field, value.name());
         }
     }
 
