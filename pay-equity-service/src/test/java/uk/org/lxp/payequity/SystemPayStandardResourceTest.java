@@ -71,7 +71,7 @@ class SystemPayStandardResourceTest {
             return given().auth().oauth2(analystOf(icb))
                     .when().get("/api/v1/parity-findings?rule=DEVIATES_FROM_SYSTEM_STANDARD&icb=" + icb)
                     .then().statusCode(200).extract().jsonPath();
-        }, page -> page.getInt("totalItems") == 1);
+        }, page -> page.getList("items").size() == 1);
     }
 
     @Test

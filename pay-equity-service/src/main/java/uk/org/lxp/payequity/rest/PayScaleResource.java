@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.http.problems.InvalidRequest;
 import uk.org.lxp.http.Violation;
@@ -45,7 +44,8 @@ public class PayScaleResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR,
+            Roles.PRACTITIONER})
     @Operation(summary = "List the pay years that have an Agenda for Change pay scale")
     @APIResponse(responseCode = "200", description = "Pay years written like 2025-26, oldest first")
     public List<String> years() {
@@ -54,7 +54,8 @@ public class PayScaleResource {
 
     @GET
     @Path("/{payYear}")
-    @Authenticated
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR,
+            Roles.PRACTITIONER})
     @Operation(summary = "Read the pay scale of one pay year")
     @APIResponse(responseCode = "200", description = "Bands and pay points with hourly rates",
             content = @Content(schema = @Schema(implementation = PayScaleResponse.class)))

@@ -8,13 +8,20 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.time.Duration;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * What every service answers alike, whatever its domain: the same failure has the same status and the same problem
@@ -49,18 +56,66 @@ public abstract class ProblemConventionsContract {
                 .header("WWW-Authenticate", containsString("Bearer"));
     }
 
+    /**
+     * Generated from the service's own document, so that an operation added later is attacked without a line of test
+     * code: every operation that needs a token refuses every way of presenting one that must not be believed.
+     */
     @Test
-    void aTokenThatIsNotValidHereIs401() {
-        OidcTestServer oidc = OidcTestServer.shared();
-        for (String token : new String[] {
-                oidc.token().roles("lxp-admin").lifetime(Duration.ofMinutes(-5)).signed(),
-                oidc.token().roles("lxp-admin").audience("another-api").signed(),
-                oidc.token().roles("lxp-admin").issuer("http://127.0.0.1:1/realms/elsewhere").signed(),
-                oidc.token().roles("lxp-admin").unsigned(),
-                oidc.token().roles("lxp-admin").signedWithUnknownKey(),
-                oidc.token().roles("lxp-admin").hmacSignedWithPublicKey()}) {
-            problem(given().auth().oauth2(token).when().get(listPath()).then(), 401, "unauthorized");
+    void everyProtectedOperationRefusesEveryTokenItMustNotBelieveWith401() {
+        List<TokenAttacks.Attack> attacks = TokenAttacks.against(() -> OidcTestServer.shared().token().roles("lxp-admin"));
+        List<String> faults = new ArrayList<>();
+        List<DocumentedOperations.Operation> operations = DocumentedOperations.protectedOf(servedDocument());
+        for (DocumentedOperations.Operation operation : operations) {
+            for (TokenAttacks.Attack attack : attacks) {
+                faults.addAll(refusal(attack.applyTo(request(operation)), operation, 401, "unauthorized", attack.name()));
+            }
         }
+        assertThat(operations).as("operations in the served document").isNotEmpty();
+        System.out.printf("Token attacks: %d protected operations x %d attacks%n", operations.size(), attacks.size());
+        assertThat(faults).as("answers to %d operations x %d attacks", operations.size(), attacks.size()).isEmpty();
+    }
+
+    /** A genuine token of this realm that carries none of the suite's roles (Keycloak's defaults only) is 403 everywhere. */
+    @Test
+    void everyProtectedOperationRefusesATokenWithNoRoleOfTheSuiteWith403() {
+        String noRole = OidcTestServer.shared().token().roles("offline_access", "uma_authorization").organisations("RXT")
+                .signed();
+        List<String> faults = new ArrayList<>();
+        for (DocumentedOperations.Operation operation : DocumentedOperations.protectedOf(servedDocument())) {
+            faults.addAll(refusal(request(operation).auth().oauth2(noRole), operation, 403, "forbidden", "no role"));
+        }
+        assertThat(faults).isEmpty();
+    }
+
+    /**
+     * Generated from the service's own document: every operation that takes a JSON body refuses one broken in any
+     * single place (see {@link SchemaViolations}) with a 400 problem naming the field; never a success, never a 5xx.
+     */
+    @Test
+    void everyBodyBrokenInOnePlaceIs400NamingTheField() {
+        JsonNode document = servedDocument();
+        List<String> faults = new ArrayList<>();
+        int cases = 0;
+        for (DocumentedOperations.Operation operation : DocumentedOperations.protectedOf(document)) {
+            if (!operation.takesBody()) {
+                continue;
+            }
+            for (SchemaViolations.Case bad : SchemaViolations.of(document, operation.bodySchema())) {
+                cases++;
+                Response response = given().auth().oauth2(admin()).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", "\"0\"")
+                        .body(bad.body()).when().request(operation.method(), operation.path());
+                boolean refused = response.statusCode() == 400 && response.contentType().startsWith(PROBLEM)
+                        && response.jsonPath().getList("violations.field", String.class).stream()
+                                .anyMatch(field -> field != null && field.contains(bad.leaf()));
+                if (!refused) {
+                    faults.add(operation + " " + bad + ": " + response.statusCode() + " " + abbreviated(response.asString()));
+                }
+            }
+        }
+        assertThat(cases).as("bodies tried").isPositive();
+        System.out.printf("Bad input: %d bodies broken in one place each%n", cases);
+        assertThat(faults).as("answers to %d broken bodies", cases).isEmpty();
     }
 
     @Test
@@ -118,6 +173,38 @@ public abstract class ProblemConventionsContract {
         String insane = "x".repeat(300);
         assertThat(given().auth().oauth2(admin()).header("X-Request-Id", insane).when().get(listPath())
                 .then().extract().header("X-Request-Id")).isNotEqualTo(insane);
+    }
+
+    private static JsonNode servedDocument() {
+        try {
+            return new ObjectMapper().readTree(given().when().get(OpenApiResponseValidator.APPLICATION_DOCUMENT)
+                    .then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new IllegalStateException("The served OpenAPI document is not JSON", e);
+        }
+    }
+
+    /** The operation's request with a well-formed (if empty) body where it takes one, so that only the token is wrong. */
+    private static RequestSpecification request(DocumentedOperations.Operation operation) {
+        RequestSpecification request = given();
+        if (operation.takesBody()) {
+            request = request.contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString()).body("{}");
+        }
+        return request;
+    }
+
+    /** What is wrong with the answer, if anything, when it should be this refusal as a problem document. */
+    private static List<String> refusal(RequestSpecification request, DocumentedOperations.Operation operation, int status,
+            String kind, String because) {
+        Response response = request.when().request(operation.method(), operation.path());
+        boolean refused = response.statusCode() == status && response.contentType().startsWith(PROBLEM)
+                && ("/problems/" + kind).equals(response.path("type"));
+        return refused ? List.of()
+                : List.of(operation + " with " + because + ": " + response.statusCode() + " " + abbreviated(response.asString()));
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "..." : body;
     }
 
     private String withQuery(String parameter) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
@@ -31,6 +32,7 @@ public final class TestToken {
     private String icb;
     private String staffReference;
     private Duration lifetime = Duration.ofMinutes(5);
+    private Duration validFromIn = Duration.ZERO;
 
     TestToken(String issuer, String audience, RsaJsonWebKey signingKey) {
         this.issuer = issuer;
@@ -87,6 +89,12 @@ public final class TestToken {
         return this;
     }
 
+    /** A token whose {@code nbf} (and {@code iat}) lie this far ahead: not valid yet. */
+    public TestToken validFromIn(Duration delay) {
+        this.validFromIn = delay;
+        return this;
+    }
+
     public String signed() {
         JsonWebSignature jws = jws();
         jws.setKey(signingKey.getPrivateKey());
@@ -95,18 +103,59 @@ public final class TestToken {
         return serialize(jws);
     }
 
-    /** Signed with a key the provider never published. */
+    /** Signed with a key the provider never published, under the key id of the one it did. */
     public String signedWithUnknownKey() {
-        try {
-            RsaJsonWebKey stranger = org.jose4j.jwk.RsaJwkGenerator.generateJwk(2048);
-            JsonWebSignature jws = jws();
-            jws.setKey(stranger.getPrivateKey());
-            jws.setKeyIdHeaderValue(signingKey.getKeyId());
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-            return serialize(jws);
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        RsaJsonWebKey stranger = strangersKey();
+        JsonWebSignature jws = jws();
+        jws.setKey(stranger.getPrivateKey());
+        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return serialize(jws);
+    }
+
+    /** Signed properly, then the signature cut off ({@code header.payload.}). */
+    public String withSignatureStripped() {
+        String token = signed();
+        return token.substring(0, token.lastIndexOf('.') + 1);
+    }
+
+    /** Signed properly, then one character of the signature changed. */
+    public String withSignatureFlipped() {
+        String token = signed();
+        int at = token.lastIndexOf('.') + 5;
+        char flipped = token.charAt(at) == 'A' ? 'B' : 'A';
+        return token.substring(0, at) + flipped + token.substring(at + 1);
+    }
+
+    /** Signed with a stranger's key under a key id the provider never published. */
+    public String signedWithUnknownKeyId() {
+        RsaJsonWebKey stranger = strangersKey();
+        JsonWebSignature jws = jws();
+        jws.setKey(stranger.getPrivateKey());
+        jws.setKeyIdHeaderValue("kid-" + UUID.randomUUID());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return serialize(jws);
+    }
+
+    /** Signed with a stranger's key that the token carries in its own {@code jwk} header, hoping to be believed. */
+    public String signedWithEmbeddedKey() {
+        RsaJsonWebKey stranger = strangersKey();
+        JsonWebSignature jws = jws();
+        jws.setKey(stranger.getPrivateKey());
+        jws.setJwkHeader(stranger);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return serialize(jws);
+    }
+
+    /** Signed with a stranger's key, pointing by {@code jku} to where the stranger publishes it. */
+    public String signedWithKeyUrl(String jwksUrl) {
+        RsaJsonWebKey stranger = strangersKey();
+        JsonWebSignature jws = jws();
+        jws.setKey(stranger.getPrivateKey());
+        jws.setHeader("jku", jwksUrl);
+        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return serialize(jws);
     }
 
     /** {@code alg: none}, no signature at all. */
@@ -135,8 +184,11 @@ public final class TestToken {
         claims.setClaim("azp", clientId);
         claims.setClaim("typ", "Bearer");
         claims.setJwtId(UUID.randomUUID().toString());
-        NumericDate issuedAt = NumericDate.now();
+        NumericDate issuedAt = NumericDate.fromSeconds(NumericDate.now().getValue() + validFromIn.toSeconds());
         claims.setIssuedAt(issuedAt);
+        if (!validFromIn.isZero()) {
+            claims.setNotBefore(issuedAt);
+        }
         NumericDate expiry = NumericDate.fromSeconds(issuedAt.getValue() + lifetime.toSeconds());
         claims.setExpirationTime(expiry);
         claims.setClaim("realm_access", Map.of("roles", List.copyOf(roles)));
@@ -153,6 +205,14 @@ public final class TestToken {
         jws.setPayload(claims.toJson());
         jws.setHeader("typ", "JWT");
         return jws;
+    }
+
+    private static RsaJsonWebKey strangersKey() {
+        try {
+            return RsaJwkGenerator.generateJwk(2048);
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String serialize(JsonWebSignature jws) {

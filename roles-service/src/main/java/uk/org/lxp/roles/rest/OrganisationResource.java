@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
@@ -95,7 +94,8 @@ public class OrganisationResource {
 
     @GET
     @Path("/{odsCode}")
-    @Authenticated
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR,
+            Roles.PRACTITIONER})
     @Operation(summary = "Read one organisation by its ODS code")
     @APIResponse(responseCode = "200", description = "The organisation; the ETag header holds its version",
             content = @Content(schema = @Schema(implementation = OrganisationResponse.class)))
@@ -106,7 +106,8 @@ public class OrganisationResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({Roles.LXP_ADMIN, Roles.HR_INTEGRATION, Roles.ICS_ANALYST, Roles.LXP_LEAD, Roles.SUPERVISOR,
+            Roles.PRACTITIONER})
     @Operation(summary = "List organisations, sorted by ODS code")
     @APIResponse(responseCode = "200", description = "One page of organisations")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter")

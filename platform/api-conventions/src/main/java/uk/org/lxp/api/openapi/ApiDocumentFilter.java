@@ -30,6 +30,7 @@ public class ApiDocumentFilter implements OASFilter {
     static final String PROBLEM = "Problem";
     static final String VIOLATION = "ProblemViolation";
     private static final String SCHEMA_REF = "#/components/schemas/";
+    private static final String NOT_BLANK = "\\S";
 
     /** How Jackson writes each Java type that SmallRye would otherwise document as a schema of its own. */
     private static final Map<String, Schema> JAVA_TYPES = Map.of(
@@ -82,6 +83,9 @@ public class ApiDocumentFilter implements OASFilter {
 
     @Override
     public Schema filterSchema(Schema schema) {
+        if (schema.getPattern() != null) {
+            schema.setPattern(anchored(schema.getPattern()));
+        }
         String ref = schema.getRef();
         if (ref != null && schema.getType() != null) {
             // SmallRye keeps the Java type's own type next to a reference an annotation gave; the reference decides.
@@ -138,6 +142,18 @@ public class ApiDocumentFilter implements OASFilter {
                                 .refreshUrl(endpoints + "/token")
                                 .scopes(Map.of("openid", "Sign in; the token names who you are and your organisation")))
                         .clientCredentials(OASFactory.createOAuthFlow().tokenUrl(endpoints + "/token").scopes(Map.of())));
+    }
+
+    /**
+     * A pattern as the services apply it: Bean Validation's {@code @Pattern} must match the whole value, while JSON
+     * Schema's {@code pattern} may match anywhere in it ("127" would pass {@code [A-Z0-9]{3,10}} inside a URL). SmallRye
+     * writes {@code @NotBlank} as the pattern {@code \\S}, which means what it says only unanchored.
+     */
+    static String anchored(String pattern) {
+        if (pattern.startsWith("^") && pattern.endsWith("$") || pattern.equals(NOT_BLANK)) {
+            return pattern;
+        }
+        return pattern.contains("|") ? "^(?:" + pattern + ")$" : "^" + pattern + "$";
     }
 
     private static void optionalPropertiesNullable(Schema schema) {

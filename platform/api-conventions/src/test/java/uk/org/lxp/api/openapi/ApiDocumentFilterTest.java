@@ -62,6 +62,22 @@ class ApiDocumentFilterTest {
     }
 
     @Test
+    void patternsMatchTheWholeValueAsBeanValidationDoes() {
+        Schema code = OASFactory.createSchema().pattern("[A-Z0-9]{3,10}");
+        filter.filterSchema(code);
+        assertThat(code.getPattern()).isEqualTo("^[A-Z0-9]{3,10}$");
+        Schema band = OASFactory.createSchema().pattern("BAND_[2-9]|BAND_8[A-D]|NON_AFC");
+        filter.filterSchema(band);
+        assertThat(band.getPattern()).isEqualTo("^(?:BAND_[2-9]|BAND_8[A-D]|NON_AFC)$");
+        Schema time = OASFactory.createSchema().pattern("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+        filter.filterSchema(time);
+        assertThat(time.getPattern()).isEqualTo("^([01][0-9]|2[0-3]):[0-5][0-9]$");
+        Schema notBlank = OASFactory.createSchema().pattern("\\S");
+        filter.filterSchema(notBlank);
+        assertThat(notBlank.getPattern()).isEqualTo("\\S");
+    }
+
+    @Test
     void javaTypesAreStringsOfAFormatNotSchemasOfTheirOwn() {
         Schema reference = OASFactory.createSchema().ref("#/components/schemas/Instant").description("When it was recorded");
         filter.filterSchema(reference);

@@ -2,7 +2,9 @@ package uk.org.lxp.http.problems;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -33,6 +35,11 @@ final class JsonProblems {
             String field = ViolationPaths.jsonPath(mismatched);
             Class<?> target = mismatched.getTargetType();
             return Violation.body(field, target == null ? "has the wrong type" : mustBe(target));
+        }
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException range) {
+            // A well-formed number too large for its field (Jackson names the field only on the wrapper).
+            return Violation.body(ViolationPaths.jsonPath(mapping), "is out of range for " + mustBe(range.getTargetType())
+                    .replaceFirst("^must be ", ""));
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
