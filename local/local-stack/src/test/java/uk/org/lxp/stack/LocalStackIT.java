@@ -13,17 +13,21 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,6 +140,8 @@ class LocalStackIT {
         coProduceARoleEndToEnd(gateway);
         agreeASystemPayStandardEndToEnd(gateway);
         answerAFundingProgrammeEndToEnd(gateway);
+        personLevelDataStaysWithItsOrganisationEndToEnd(gateway);
+        aPersonCannotMoveThemselvesToAnotherOrganisation(gateway);
 
         // The operator's view of every service's consumers: nothing parked after the demo data and this test.
         assertThat(stack.run("dead-letters")).contains("roles-service: 0 dead letter(s)", "pay-equity-service: 0 dead letter(s)",
@@ -353,6 +359,87 @@ class LocalStackIT {
                 .then().statusCode(200).body("items.organisationCode", hasItem("RXA"));
     }
 
+    /**
+     * Object-level scope through the gateway with real tokens, on the demo trusts' data: another trust's HR system is
+     * refused a trust's person-level lists and each of their records by id, and its writes; an ICS analyst reads the
+     * trusts of its ICB and is refused one outside it; a practitioner sees only their own sessions.
+     */
+    private void personLevelDataStaysWithItsOrganisationEndToEnd(String gateway) throws Exception {
+        String rxg = stack.token("hr-rxg");
+        String rgd = stack.token("hr-rgd");
+        String analyst = UserSignIn.accessToken(stack.keycloakIssuer(), gateway, "demo-analyst-qwo", "demo-analyst-qwo-demo");
+        Map<String, Boolean> personLevelLists = new LinkedHashMap<>();
+        personLevelLists.put("/api/v1/posts", true);
+        personLevelLists.put("/api/v1/pay-records", false);
+        personLevelLists.put("/api/v1/supervisors", true);
+        personLevelLists.put("/api/v1/supervisees", true);
+        personLevelLists.put("/api/v1/supervision-agreements", true);
+        personLevelLists.put("/api/v1/sessions", true);
+        personLevelLists.put("/api/v1/reflective-groups", true);
+        for (Map.Entry<String, Boolean> list : personLevelLists.entrySet()) {
+            String id = api(gateway, rxg).queryParam("organisation", "RXG").get(list.getKey())
+                    .then().statusCode(200).body("items", not(empty())).extract().path("items[0].id");
+            api(gateway, rgd).queryParam("organisation", "RXG").get(list.getKey())
+                    .then().statusCode(403).contentType("application/problem+json");
+            if (list.getValue()) {
+                // Refused, whether the answer says so (403) or does not even admit the record exists (404).
+                assertThat(api(gateway, rgd).get(list.getKey() + "/" + id).then().extract().statusCode())
+                        .as("%s/{id} of RXG read by RGD", list.getKey()).isIn(403, 404);
+            }
+            // West Yorkshire's analyst reads its trusts' people (RXG is one), not Greater Manchester's (RXV).
+            api(gateway, analyst).queryParam("organisation", "RXG").get(list.getKey()).then().statusCode(200);
+            api(gateway, analyst).queryParam("organisation", "RXV").get(list.getKey()).then().statusCode(403);
+        }
+        String rxgPost = api(gateway, rxg).queryParam("organisation", "RXG").get("/api/v1/posts")
+                .then().extract().path("items[0].postReference");
+        api(gateway, rgd).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("organisationCode", "RXG", "posts", List.of(Map.of("postReference", rxgPost,
+                        "roleProfileId", UUID.randomUUID(), "fte", 1.0, "status", "VACANT", "funding", Map.of("kind", "RECURRENT")))))
+                .post("/api/v1/posts/bulk").then().statusCode(403);
+        api(gateway, rgd).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("organisationCode", "RXG", "records", List.of(Map.of("postReference", rxgPost,
+                        "effectiveFrom", "2026-04-01", "basis", "SALARIED", "band", "BAND_9", "point", 1, "fte", 1.0))))
+                .post("/api/v1/pay-records/bulk").then().statusCode(403);
+
+        String practitioner = UserSignIn.accessToken(stack.keycloakIssuer(), gateway, "demo-practitioner-rgd",
+                "demo-practitioner-rgd-demo");
+        List<String> seen = api(gateway, practitioner).queryParam("organisation", "RGD").queryParam("size", 200)
+                .get("/api/v1/sessions").then().statusCode(200).extract().path("items.superviseeStaffReference");
+        assertThat(seen).isNotEmpty().containsOnly("E-RGD-31524");
+        String someoneElses = api(gateway, rgd).queryParam("organisation", "RGD").queryParam("size", 200)
+                .get("/api/v1/sessions").then().statusCode(200).extract().jsonPath()
+                .getString("items.find { it.superviseeStaffReference != 'E-RGD-31524' }.id");
+        assertThat(api(gateway, practitioner).get("/api/v1/sessions/" + someoneElses).then().extract().statusCode())
+                .as("another person's session read by a practitioner").isIn(403, 404);
+    }
+
+    /**
+     * The organisation and ICB a person's token carries decide what they may see, so a person must not be able to
+     * change them: through Keycloak's account console (its REST API, as the console calls it) a lead tries to move
+     * to another trust and ICB; the next token still says RGD and the API still answers as for RGD.
+     */
+    private void aPersonCannotMoveThemselvesToAnotherOrganisation(String gateway) throws Exception {
+        String issuer = stack.keycloakIssuer();
+        String console = UserSignIn.accessToken(issuer, "account-console", issuer + "/account/", "demo-lead-rgd",
+                "demo-lead-rgd-demo");
+        // Keycloak's own API, not the suite's: no OpenAPI document to check its answers against.
+        JsonNode me = json(given().noFilters().auth().oauth2(console).accept(ContentType.JSON).get(issuer + "/account")
+                .then().statusCode(200).extract().asString());
+        ObjectNode moved = ((ObjectNode) me).deepCopy();
+        moved.putObject("attributes").putArray("org").add("RXV");
+        ((ObjectNode) moved.path("attributes")).putArray("icb").add("QOP");
+        int answer = given().noFilters().auth().oauth2(console).contentType(ContentType.JSON).body(moved.toString())
+                .post(issuer + "/account").then().extract().statusCode();
+        System.out.println("Keycloak's account API answered " + answer + " to a lead changing their organisation");
+
+        String lead = UserSignIn.accessToken(issuer, gateway, "demo-lead-rgd", "demo-lead-rgd-demo");
+        JsonNode claims = json(new String(Base64.getUrlDecoder().decode(lead.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+        assertThat(claims.path("org").toString()).contains("RGD").doesNotContain("RXV");
+        assertThat(claims.path("icb").isMissingNode() || !claims.path("icb").toString().contains("QOP")).isTrue();
+        api(gateway, lead).queryParam("organisation", "RXV").get("/api/v1/posts").then().statusCode(403);
+    }
+
     private static JsonNode json(String body) throws IOException {
         return new ObjectMapper().readTree(body);
     }
@@ -465,6 +552,16 @@ class LocalStackIT {
         String document = given().get(gateway + "/openapi").then().statusCode(200)
                 .body("'x-lxp-unavailable-services'", nullValue())
                 .extract().asString();
+        // Services that document a value set of their own the same way (pay-equity's copy of the role families, say)
+        // share one schema; if the copies drifted apart, the gateway would rename one after its service, and a client
+        // generated from the document would get a class name it never had.
+        List<String> renamed = new ArrayList<>();
+        json(document).path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (name.matches("(RolesService|PayEquityService|SupervisionService).+")) {
+                renamed.add(name);
+            }
+        });
+        assertThat(renamed).as("schemas the gateway renamed because two services' versions differ").isEmpty();
         Path target = Path.of("target", "openapi");
         Files.createDirectories(target);
         Files.writeString(target.resolve("suite.json"), document);

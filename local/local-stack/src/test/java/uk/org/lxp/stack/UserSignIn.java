@@ -43,11 +43,16 @@ final class UserSignIn {
      */
     static String accessToken(String issuer, String gateway, String username, String password)
             throws IOException, InterruptedException {
-        String redirect = gateway + "/q/swagger-ui/oauth2-redirect.html";
+        return accessToken(issuer, CLIENT, gateway + "/q/swagger-ui/oauth2-redirect.html", username, password);
+    }
+
+    /** The same through another public client of the realm, such as Keycloak's own account console. */
+    static String accessToken(String issuer, String client, String redirect, String username, String password)
+            throws IOException, InterruptedException {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         String verifier = randomUrlSafe(32);
-        String authorise = issuer + "/protocol/openid-connect/auth?" + form(Map.of("client_id", CLIENT,
+        String authorise = issuer + "/protocol/openid-connect/auth?" + form(Map.of("client_id", client,
                 "response_type", "code", "scope", "openid", "redirect_uri", redirect, "state", randomUrlSafe(8),
                 "code_challenge", challenge(verifier), "code_challenge_method", "S256"));
         HttpResponse<String> loginPage = browser.send(HttpRequest.newBuilder(URI.create(authorise)).GET().build(),
@@ -72,7 +77,7 @@ final class UserSignIn {
                         URI.create(issuer + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
-                        "client_id", CLIENT, "code", code.group(1), "redirect_uri", redirect, "code_verifier", verifier))))
+                        "client_id", client, "code", code.group(1), "redirect_uri", redirect, "code_verifier", verifier))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (token.statusCode() != 200) {
             throw new IllegalStateException("Keycloak refused the code: HTTP " + token.statusCode() + " " + token.body());

@@ -2,6 +2,7 @@ package uk.org.lxp.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -25,12 +26,17 @@ public final class OidcTestServer {
 
     private static OidcTestServer instance;
 
+    /** Where an attacker publishes a key of its own, for tokens that point to it ({@code jku}); nobody may fetch it. */
+    private static final String ATTACKERS_KEYS = "/attacker/jwks.json";
+
     private final WireMockServer server;
     private final RsaJsonWebKey signingKey;
+    private final RsaJsonWebKey attackersKey;
 
-    private OidcTestServer(WireMockServer server, RsaJsonWebKey signingKey) {
+    private OidcTestServer(WireMockServer server, RsaJsonWebKey signingKey, RsaJsonWebKey attackersKey) {
         this.server = server;
         this.signingKey = signingKey;
+        this.attackersKey = attackersKey;
     }
 
     public static synchronized OidcTestServer shared() {
@@ -47,9 +53,12 @@ public final class OidcTestServer {
             key.setKeyId("lxp-test-signing-key");
             key.setAlgorithm("RS256");
             key.setUse("sig");
+            RsaJsonWebKey attackers = RsaJwkGenerator.generateJwk(2048);
+            attackers.setKeyId("attackers-key");
+            attackers.setAlgorithm("RS256");
             WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
             server.start();
-            OidcTestServer oidc = new OidcTestServer(server, key);
+            OidcTestServer oidc = new OidcTestServer(server, key, attackers);
             oidc.publishDiscoveryAndKeys();
             return oidc;
         } catch (JoseException e) {
@@ -75,6 +84,18 @@ public final class OidcTestServer {
         String keys = new JsonWebKeySet(signingKey).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         server.stubFor(get(urlEqualTo(REALM_PATH + "/protocol/openid-connect/certs"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(keys)));
+        server.stubFor(get(urlEqualTo(ATTACKERS_KEYS)).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody(new JsonWebKeySet(attackersKey).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY))));
+    }
+
+    /** A token signed with the attacker's key, whose {@code jku} header points to where the attacker publishes it. */
+    String signedByTheAttackersPublishedKey(TestToken token) {
+        return token.signedWithKeyPublishedAt(attackersKey, "http://127.0.0.1:" + server.port() + ATTACKERS_KEYS);
+    }
+
+    /** How often anyone fetched the attacker's keys: a service that follows {@code jku} would have. */
+    public int attackersKeysFetched() {
+        return server.countRequestsMatching(getRequestedFor(urlEqualTo(ATTACKERS_KEYS)).build()).getCount();
     }
 
     public String issuer() {

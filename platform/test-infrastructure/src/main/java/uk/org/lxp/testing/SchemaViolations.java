@@ -37,15 +37,16 @@ public final class SchemaViolations {
             "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/a}", "../../../etc/passwd", "\u0000", "%00",
             "{{7*7}}", "\u202Eevil");
     private static final int SAMPLES = 2;
+    private static final Map<String, JsonNode> SERVER_SET = Map.of(
+            "id", NODES.textNode(UUID.randomUUID().toString()),
+            "version", NODES.numberNode(7),
+            "createdAt", NODES.textNode("2020-01-01T00:00:00Z"),
+            "updatedAt", NODES.textNode("2020-01-01T00:00:00Z"),
+            "createdBy", NODES.textNode("someone-else"),
+            "status", NODES.textNode("APPROVED"));
 
     /** One bad body: what is wrong with it, the property it concerns (a JSON path such as {@code posts[0].fte}). */
     public record Case(String field, String description, String body) {
-
-        /** The property's own name, as a problem document's violation names it. */
-        public String leaf() {
-            String last = field.substring(field.lastIndexOf('.') + 1);
-            return last.replaceAll("\\[\\d+]$", "");
-        }
 
         @Override
         public String toString() {
@@ -74,8 +75,17 @@ public final class SchemaViolations {
     }
 
     private void breakEachProperty(ObjectNode root, ObjectNode object, JsonNode schema, String path, List<Case> cases) {
-        cases.add(withChange(root, object, "unexpectedField", NODES.numberNode(1), path + (path.isEmpty() ? "" : ".")
-                + "unexpectedField", "a property the schema does not have"));
+        String prefix = path.isEmpty() ? "" : path + ".";
+        cases.add(withChange(root, object, "unexpectedField", NODES.numberNode(1), prefix + "unexpectedField",
+                "a property the schema does not have"));
+        if (path.isEmpty()) {
+            // Mass assignment: what the server decides, sent as if the client could decide it.
+            SERVER_SET.forEach((name, value) -> {
+                if (!schema.path("properties").has(name)) {
+                    cases.add(withChange(root, object, name, value, name, "a property the server sets"));
+                }
+            });
+        }
         Set<String> required = names(schema.path("required"));
         for (Iterator<Map.Entry<String, JsonNode>> properties = schema.path("properties").fields(); properties.hasNext();) {
             Map.Entry<String, JsonNode> property = properties.next();

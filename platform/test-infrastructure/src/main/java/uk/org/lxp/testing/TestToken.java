@@ -147,13 +147,12 @@ public final class TestToken {
         return serialize(jws);
     }
 
-    /** Signed with a stranger's key, pointing by {@code jku} to where the stranger publishes it. */
-    public String signedWithKeyUrl(String jwksUrl) {
-        RsaJsonWebKey stranger = strangersKey();
+    /** Signed with {@code key}, under its own key id, pointing by {@code jku} to where its owner publishes it. */
+    String signedWithKeyPublishedAt(RsaJsonWebKey key, String jwksUrl) {
         JsonWebSignature jws = jws();
-        jws.setKey(stranger.getPrivateKey());
+        jws.setKey(key.getPrivateKey());
         jws.setHeader("jku", jwksUrl);
-        jws.setKeyIdHeaderValue(signingKey.getKeyId());
+        jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         return serialize(jws);
     }

@@ -11,12 +11,10 @@ import io.restassured.specification.RequestSpecification;
  * The ways a caller can present a token that must not be believed, each of which every protected operation refuses
  * with 401: none at all, one that is not valid here (expired, not yet valid, another issuer or audience), one whose
  * signature proves nothing (none, stripped, altered, HMAC keyed with the public key, a stranger's key however it is
- * offered), and a good token in the query string, where it would end up in logs and browser history.
+ * offered, or published at a URL the token names), and a good token in the query string, where it would end up in
+ * logs and browser history. {@link OidcTestServer#attackersKeysFetched()} tells whether anyone followed that URL.
  */
 public final class TokenAttacks {
-
-    /** Where an attacker would publish its own keys; nobody may fetch them (nothing listens there). */
-    private static final String ATTACKERS_KEYS = "http://127.0.0.1:9/attacker/jwks.json";
 
     /** One way of presenting a token, applied to a request that is otherwise well formed. */
     public record Attack(String name, UnaryOperator<RequestSpecification> presentation) {
@@ -52,7 +50,8 @@ public final class TokenAttacks {
                 bearer("a stranger's key under the realm's key id", genuine.get().signedWithUnknownKey()),
                 bearer("an unknown key id", genuine.get().signedWithUnknownKeyId()),
                 bearer("a stranger's key embedded in the header (jwk)", genuine.get().signedWithEmbeddedKey()),
-                bearer("a stranger's key by URL (jku)", genuine.get().signedWithKeyUrl(ATTACKERS_KEYS)),
+                bearer("the attacker's published key by URL (jku)",
+                        OidcTestServer.shared().signedByTheAttackersPublishedKey(genuine.get())),
                 new Attack("a valid token in the query string",
                         request -> request.queryParam("access_token", genuine.get().signed())));
     }

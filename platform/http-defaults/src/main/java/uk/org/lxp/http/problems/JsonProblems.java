@@ -38,8 +38,8 @@ final class JsonProblems {
         }
         if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException range) {
             // A well-formed number too large for its field (Jackson names the field only on the wrapper).
-            return Violation.body(ViolationPaths.jsonPath(mapping), "is out of range for " + mustBe(range.getTargetType())
-                    .replaceFirst("^must be ", ""));
+            return Violation.body(ViolationPaths.jsonPath(mapping), range.getTargetType() == null ? "is out of range"
+                    : "is out of range for " + mustBe(range.getTargetType()).replaceFirst("^must be ", ""));
         }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
