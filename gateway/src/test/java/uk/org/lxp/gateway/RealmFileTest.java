@@ -74,6 +74,25 @@ class RealmFileTest {
         assertThat(profile.substring(profile.indexOf("\"name\": \"staff_ref\""))).contains("\"edit\": [\"admin\"]");
     }
 
+    /** The organisation and ICB a token carries decide what it may see: a person must never be able to set them. */
+    @Test
+    void onlyAnAdministratorSetsAPersonsOrganisationAndIcb() throws IOException {
+        JsonNode profile = new ObjectMapper().readTree(realm.path("components").path("org.keycloak.userprofile.UserProfileProvider")
+                .path(0).path("config").path("kc.user.profile.config").path(0).asText());
+        for (String attribute : List.of("org", "icb", "staff_ref")) {
+            JsonNode declared = null;
+            for (JsonNode candidate : profile.path("attributes")) {
+                if (attribute.equals(candidate.path("name").asText())) {
+                    declared = candidate;
+                }
+            }
+            assertThat(declared).as("the user profile declares %s", attribute).isNotNull();
+            assertThat(declared.path("permissions").path("edit").toString()).as(attribute).isEqualTo("[\"admin\"]");
+        }
+        // Attributes the profile does not declare cannot be set by anyone but an administrator either.
+        assertThat(profile.path("unmanagedAttributePolicy").asText("")).isIn("", "ADMIN_VIEW", "ADMIN_EDIT");
+    }
+
     private String claim(String clientId, String claim) {
         for (JsonNode mapper : client(clientId).path("protocolMappers")) {
             if (claim.equals(mapper.path("config").path("claim.name").asText())) {

@@ -75,6 +75,32 @@ class RouteContractTest {
         }
     }
 
+    /**
+     * A service's list operation reads a page and counts the whole list in two statements; only in one snapshot do
+     * the two agree (see {@code OneSnapshot}). (The dead-letter list of the event-outbox library counts what it lists.)
+     */
+    @Test
+    void everyListAServiceAnswersReadsItsPageAndItsCountInOneSnapshot() {
+        DotName page = DotName.createSimple("uk.org.lxp.api.paging.Page");
+        DotName oneSnapshot = DotName.createSimple("uk.org.lxp.api.paging.OneSnapshot");
+        List<String> lists = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        for (SuiteServices.Service service : services) {
+            for (ClassInfo resource : index(List.of(ROOT.resolve(service.name()).resolve("target/classes"))).getKnownClasses()) {
+                for (MethodInfo method : resource.methods()) {
+                    if (method.returnType().name().equals(page)) {
+                        lists.add(resource.simpleName() + "." + method.name());
+                        if (!method.hasDeclaredAnnotation(oneSnapshot)) {
+                            outside.add(service.name() + " " + resource.simpleName() + "." + method.name());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(lists).hasSizeGreaterThan(10);
+        assertThat(outside).as("lists read in two snapshots").isEmpty();
+    }
+
     /** The operations a route is the route of: the ones a request to them would be matched to it. */
     private List<Operation> operationsBehind(Route route) {
         return operations.stream().filter(operation -> table.match(operation.method(),

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.paging.Where;
@@ -82,6 +83,7 @@ public class ParityFindingResource {
                     + " analysts and members; national findings for everyone.")
     @APIResponse(responseCode = "200", description = "One page of findings")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @OneSnapshot
     public Page<FindingResponse> list(
             @QueryParam("rule") ParityRules.Rule rule,
             @QueryParam("status") ParityFinding.Status status,

@@ -31,6 +31,7 @@ import uk.org.lxp.api.IdempotentRequests;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.bulk.BulkItems;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
@@ -100,6 +101,7 @@ public class PayRecordResource {
             description = "HR clients and leads see their own organisations' records; ICS analysts those of their ICB.")
     @APIResponse(responseCode = "200", description = "One page of pay records")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @OneSnapshot
     public Page<PayRecordResponse> list(
             @Parameter(description = "ODS code of one organisation") @QueryParam("organisation") @OdsCode String organisation,
             @QueryParam("post") UUID post,

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.http.problems.InvalidRequest;
@@ -111,6 +112,7 @@ public class OrganisationResource {
     @Operation(summary = "List organisations, sorted by ODS code")
     @APIResponse(responseCode = "200", description = "One page of organisations")
     @APIResponse(responseCode = "400", description = "Invalid paging or filter")
+    @OneSnapshot
     public Page<OrganisationResponse> list(
             @Parameter(description = "Only this kind") @QueryParam("type") OrganisationType type,
             @Parameter(description = "Only members of this ICB (on the day given by 'on', else today)")

@@ -33,6 +33,7 @@ import uk.org.lxp.api.IdempotentRequests;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.bulk.BulkItems;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
@@ -88,6 +89,7 @@ public class PostResource {
                     + " without staff references.")
     @APIResponse(responseCode = "200", description = "One page of posts")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @OneSnapshot
     public Page<PostResponse> list(
             @Parameter(description = "ODS code of one organisation") @QueryParam("organisation") @OdsCode String organisation,
             @Parameter(description = "Posts of organisations in this ICB today") @QueryParam("icb") @OdsCode String icb,

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.http.problems.InvalidRequest;
@@ -119,6 +120,7 @@ public class ProgressionRouteResource {
     @Operation(summary = "List routes, optionally from or to one profile")
     @APIResponse(responseCode = "200", description = "One page of routes")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @OneSnapshot
     public Page<RouteResponse> list(@QueryParam("from") UUID from, @QueryParam("to") UUID to,
             @Valid @BeanParam Paging paging) {
         return Page.of(routes.list(from, to, paging).stream().map(RouteResponse::of).toList(), paging,

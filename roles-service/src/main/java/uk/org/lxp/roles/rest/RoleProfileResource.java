@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.http.problems.InvalidRequest;
@@ -119,6 +120,7 @@ public class RoleProfileResource {
     @Operation(summary = "Search the catalogue, sorted by title; drafts show only to their own organisation")
     @APIResponse(responseCode = "200", description = "One page of profiles")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @OneSnapshot
     public Page<RoleProfileResponse> list(
             @Parameter(description = "Owning organisation's ODS code, or 'national' for templates") @QueryParam("owner") String owner,
             @Parameter(description = "Profiles of organisations in this ICB today") @QueryParam("icb") @OdsCode String icb,

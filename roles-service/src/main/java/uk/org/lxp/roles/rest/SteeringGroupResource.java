@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
@@ -83,6 +84,7 @@ public class SteeringGroupResource {
     @Operation(summary = "Steering groups of the organisations the caller acts for, sorted by owner and name")
     @APIResponse(responseCode = "200", description = "One page of groups")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @OneSnapshot
     public Page<SteeringGroupResponse> list(
             @Parameter(description = "Owner's ODS code") @QueryParam("owner") @OdsCode String owner,
             @Valid @BeanParam Paging paging) {

@@ -34,6 +34,7 @@ import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.bulk.BulkItems;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.constraints.StaffReference;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
@@ -114,6 +115,7 @@ public class AgreementResource {
                     + " its own.")
     @APIResponse(responseCode = "200", description = "One page of agreements, by supervisee")
     @APIResponse(responseCode = "400", description = "Missing organisation, invalid filter or paging")
+    @OneSnapshot
     public Page<AgreementResponse> list(
             @Parameter(description = "ODS code of the supervisees' organisation", required = true)
             @QueryParam("organisation") @NotNull @OdsCode String organisation,

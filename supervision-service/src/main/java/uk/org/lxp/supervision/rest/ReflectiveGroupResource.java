@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
@@ -89,6 +90,7 @@ public class ReflectiveGroupResource {
     @Operation(summary = "List one organisation's reflective practice groups")
     @APIResponse(responseCode = "200", description = "One page of groups, by name")
     @APIResponse(responseCode = "400", description = "Missing organisation or invalid paging")
+    @OneSnapshot
     public Page<ReflectiveGroupResponse> list(
             @Parameter(description = "ODS code of the organisation", required = true)
             @QueryParam("organisation") @NotNull @OdsCode String organisation,
@@ -154,6 +156,7 @@ public class ReflectiveGroupResource {
     @Operation(summary = "List a group's meetings in the order of its series")
     @APIResponse(responseCode = "200", description = "One page of meetings")
     @APIResponse(responseCode = "404", description = "No such group")
+    @OneSnapshot
     public Page<MeetingResponse> meetings(@PathParam("id") UUID id, @Valid @BeanParam Paging paging) {
         ReflectiveGroup group = service.load(id);
         reach.requireReadOfGroup(group.organisationCode(), group.facilitatorId());

@@ -35,6 +35,7 @@ import uk.org.lxp.api.Today;
 import uk.org.lxp.api.bulk.BulkItems;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.constraints.StaffReference;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.http.problems.RuleBroken;
@@ -70,6 +71,7 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "One page of sessions")
     @APIResponse(responseCode = "400", description = "Missing organisation, invalid filter or paging")
     @APIResponse(responseCode = "422", description = "A window whose end is before its start")
+    @OneSnapshot
     public Page<SessionResponse> list(
             @Parameter(description = "ODS code of the supervisees' organisation", required = true)
             @QueryParam("organisation") @NotNull @OdsCode String organisation,

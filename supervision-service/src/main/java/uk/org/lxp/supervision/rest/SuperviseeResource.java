@@ -32,6 +32,7 @@ import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.bulk.BulkItems;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.constraints.StaffReference;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
@@ -65,6 +66,7 @@ public class SuperviseeResource {
     @Operation(summary = "List the supervisees of one organisation, by staff reference; a practitioner sees itself")
     @APIResponse(responseCode = "200", description = "One page of supervisees")
     @APIResponse(responseCode = "400", description = "Missing organisation or invalid paging")
+    @OneSnapshot
     public Page<SuperviseeResponse> list(
             @Parameter(description = "ODS code of the organisation", required = true)
             @QueryParam("organisation") @NotNull @OdsCode String organisation,

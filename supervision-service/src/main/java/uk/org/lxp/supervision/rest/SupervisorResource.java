@@ -35,6 +35,7 @@ import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.bulk.BulkItems;
 import uk.org.lxp.api.constraints.OdsCode;
 import uk.org.lxp.api.constraints.StaffReference;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
@@ -141,6 +142,7 @@ public class SupervisorResource {
     @Operation(summary = "List the supervisors of one organisation, by staff reference; a supervisor sees itself")
     @APIResponse(responseCode = "200", description = "One page of supervisors")
     @APIResponse(responseCode = "400", description = "Missing organisation or invalid paging")
+    @OneSnapshot
     public Page<SupervisorResponse> list(
             @Parameter(description = "ODS code of the organisation", required = true)
             @QueryParam("organisation") @NotNull @OdsCode String organisation,

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.org.lxp.api.ETags;
 import uk.org.lxp.api.Roles;
 import uk.org.lxp.api.constraints.OdsCode;
+import uk.org.lxp.api.paging.OneSnapshot;
 import uk.org.lxp.api.paging.Page;
 import uk.org.lxp.api.paging.Paging;
 import uk.org.lxp.api.scope.CallerScope;
@@ -88,6 +89,7 @@ public class TrainingResource {
     @Operation(summary = "List one organisation's training cohorts, latest first")
     @APIResponse(responseCode = "200", description = "One page of cohorts")
     @APIResponse(responseCode = "400", description = "Missing organisation or invalid paging")
+    @OneSnapshot
     public Page<TrainingCohortResponse> list(
             @Parameter(description = "ODS code of the organisation", required = true)
             @QueryParam("organisation") @NotNull @OdsCode String organisation,
