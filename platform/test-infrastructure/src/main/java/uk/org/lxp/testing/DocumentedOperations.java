@@ -23,10 +23,11 @@ public final class DocumentedOperations {
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
     /**
-     * One operation: its method, its path template, the template with every parameter filled in, and the schema of
-     * its JSON body (missing when it takes none).
+     * One operation: its method, its path template, the template with every parameter filled in, the schema of its
+     * JSON body (missing when it takes none), and its parameters as the document declares them.
      */
-    public record Operation(String method, String template, String path, JsonNode bodySchema, boolean isPublic) {
+    public record Operation(String method, String template, String path, JsonNode bodySchema, boolean isPublic,
+            JsonNode parameters) {
 
         public boolean takesBody() {
             return !bodySchema.isMissingNode();
@@ -52,7 +53,8 @@ public final class DocumentedOperations {
                     boolean isPublic = operation.has("security") && operation.path("security").isEmpty();
                     operations.add(new Operation(method.toUpperCase(), path.getKey(),
                             filled(path.getKey(), path.getValue(), operation),
-                            operation.at("/requestBody/content/application~1json/schema"), isPublic));
+                            operation.at("/requestBody/content/application~1json/schema"), isPublic,
+                            operation.path("parameters")));
                 }
             }
         }

@@ -128,6 +128,36 @@ public abstract class ProblemConventionsContract {
         assertThat(faults).as("answers to %d broken bodies", cases).isEmpty();
     }
 
+    /**
+     * Generated from the service's own document: every read (GET) refuses a query parameter its schema refuses (an
+     * unknown enum value, a page size out of range, text for a number, a fraction, a malformed date or UUID, a
+     * value not matching its pattern), with the other required parameters valid, as a 400 naming that parameter.
+     */
+    @Test
+    void everyQueryParameterOutOfItsSchemaIs400NamingIt() {
+        JsonNode document = servedDocument();
+        List<String> faults = new ArrayList<>();
+        int cases = 0;
+        for (DocumentedOperations.Operation operation : DocumentedOperations.protectedOf(document)) {
+            if (!operation.method().equals("GET")) {
+                continue;
+            }
+            for (SchemaViolations.QueryCase bad : SchemaViolations.ofQuery(document, operation.parameters())) {
+                cases++;
+                Response response = given().auth().oauth2(admin()).queryParams(bad.query()).when().get(operation.path());
+                boolean refused = response.statusCode() == 400 && response.contentType().startsWith(PROBLEM)
+                        && response.jsonPath().getList("violations.findAll { it.in == 'query' }.field", String.class)
+                                .contains(bad.parameter());
+                if (!refused) {
+                    faults.add(operation + " " + bad + ": " + response.statusCode() + " " + abbreviated(response.asString()));
+                }
+            }
+        }
+        assertThat(cases).as("queries tried").isPositive();
+        System.out.printf("Bad input: %d queries broken in one parameter each%n", cases);
+        assertThat(faults).as("answers to %d broken queries", cases).isEmpty();
+    }
+
     @Test
     void aRoleThatIsNotAllowedIs403() {
         problem(given().auth().oauth2(tokenWithoutTheRole()).when().get(listPath()).then(), 403, "forbidden");

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,47 @@ public final class SchemaViolations {
         ObjectNode valid = (ObjectNode) violations.validInstance(schema, 0);
         List<Case> cases = new ArrayList<>();
         violations.breakEachProperty(valid, valid, violations.resolve(schema), "", cases);
+        return cases;
+    }
+
+    /** One bad query: the parameter at fault, what is wrong with it, and every query parameter to send. */
+    public record QueryCase(String parameter, String description, Map<String, String> query) {
+
+        @Override
+        public String toString() {
+            return parameter + ": " + description;
+        }
+    }
+
+    /**
+     * Queries broken in one parameter each, for an operation's {@code parameters}: the required query parameters
+     * are given valid values, and each query parameter in turn a value its schema refuses. A query carries text
+     * only, so of the bad values those that are text, or numbers written as text, apply.
+     */
+    public static List<QueryCase> ofQuery(JsonNode document, JsonNode parameters) {
+        SchemaViolations violations = new SchemaViolations(document);
+        Map<String, String> valid = new LinkedHashMap<>();
+        for (JsonNode parameter : parameters) {
+            if ("query".equals(parameter.path("in").asText()) && parameter.path("required").asBoolean()) {
+                valid.put(parameter.path("name").asText(), violations.validInstance(parameter.path("schema"), 1).asText());
+            }
+        }
+        List<QueryCase> cases = new ArrayList<>();
+        for (JsonNode parameter : parameters) {
+            if (!"query".equals(parameter.path("in").asText())) {
+                continue;
+            }
+            String name = parameter.path("name").asText();
+            JsonNode schema = violations.resolve(parameter.path("schema"));
+            for (Map.Entry<String, JsonNode> bad : violations.badValues(schema, false)) {
+                JsonNode value = bad.getValue();
+                if (value.isTextual() || value.isNumber() && !"string".equals(typeOf(schema))) {
+                    Map<String, String> query = new LinkedHashMap<>(valid);
+                    query.put(name, value.isTextual() ? value.asText() : value.toString());
+                    cases.add(new QueryCase(name, bad.getKey() + " (" + abbreviated(query.get(name)) + ")", query));
+                }
+            }
+        }
         return cases;
     }
 

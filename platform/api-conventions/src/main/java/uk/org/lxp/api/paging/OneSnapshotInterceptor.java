@@ -1,6 +1,7 @@
 package uk.org.lxp.api.paging;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -15,9 +16,10 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 300)
 class OneSnapshotInterceptor {
 
-    private final EntityManager entities;
+    /** Looked up, not injected: an application of these libraries without a persistence unit has no list to read. */
+    private final Instance<EntityManager> entities;
 
-    OneSnapshotInterceptor(EntityManager entities) {
+    OneSnapshotInterceptor(Instance<EntityManager> entities) {
         this.entities = entities;
     }
 
@@ -26,7 +28,7 @@ class OneSnapshotInterceptor {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 // Must be the transaction's first statement: the snapshot is taken at the next one.
-                entities.createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
+                entities.get().createNativeQuery("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").executeUpdate();
                 return invocation.proceed();
             });
         } catch (QuarkusTransactionException wrapped) {
