@@ -117,9 +117,13 @@ class LocalStackIT {
                 .then().statusCode(200).body("items.postId", hasItem(postId));
 
         String icsToken = stack.token("ics-dashboard-qwo");
-        api(gateway, icsToken).queryParam("icb", "QWO").queryParam("rule", "BAND_VARIANCE")
+        String finding = api(gateway, icsToken).queryParam("icb", "QWO").queryParam("rule", "BAND_VARIANCE")
                 .get("/api/v1/parity-findings")
-                .then().statusCode(200).body("items", not(empty()));
+                .then().statusCode(200).body("items", not(empty())).extract().path("items[0].id");
+        // The same finding on its topic, as an ICS dashboard reads it: keyed by its id, and naming no one.
+        JsonNode published = latestOnTopic(stack.kafkaBootstrap(), "lxp.pay-equity.parity-finding.v1", finding);
+        assertThat(published.toString()).contains("BAND_VARIANCE")
+                .doesNotContain("StaffReference").doesNotContain("E-RGD-");
 
         // The demo trusts' supervision history, and a practitioner's calendar feed, which calendar clients read without
         // a token: its address is made from the gateway's public URL.
@@ -207,8 +211,8 @@ class LocalStackIT {
                 .then().statusCode(200).body("overdueAgreements", equalTo(overdueBefore + 1));
         String bootstrap = stack.kafkaBootstrap();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(latestFigures(bootstrap, "RGD:last-90-days").path("overdueAgreements").asInt())
-                        .isEqualTo(overdueBefore + 1));
+                assertThat(latestOnTopic(bootstrap, "lxp.supervision.compliance-figures.v1", "RGD:last-90-days")
+                        .path("overdueAgreements").asInt()).isEqualTo(overdueBefore + 1));
 
         String ics = stack.token("ics-dashboard-qwo");
         api(gateway, ics).queryParam("icb", "QWO").get("/api/v1/supervision-figures")
@@ -451,8 +455,8 @@ class LocalStackIT {
         return organisations;
     }
 
-    /** The last value on the compliance figures topic for a key, read from the start as an ICS dashboard would. */
-    private static JsonNode latestFigures(String bootstrap, String key) throws IOException {
+    /** The last value on a topic for a key, read from the start as an ICS dashboard would (empty if none). */
+    private static JsonNode latestOnTopic(String bootstrap, String topic, String key) throws IOException {
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-dashboard-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
@@ -460,7 +464,7 @@ class LocalStackIT {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         byte[] latest = null;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of("lxp.supervision.compliance-figures.v1"));
+            consumer.subscribe(List.of(topic));
             for (int poll = 0; poll < 5; poll++) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(2))) {
                     if (key.equals(record.key())) {
