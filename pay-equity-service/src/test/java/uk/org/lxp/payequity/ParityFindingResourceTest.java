@@ -117,10 +117,13 @@ class ParityFindingResourceTest {
                 .map(record -> new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                 .toList()).containsSubsequence("lxp.payequity.ParityFindingRaised", "lxp.payequity.ParityFindingAcknowledged",
                         "lxp.payequity.ParityFindingResolved"));
-        String data = topics.readAll("lxp.pay-equity.parity-finding.v1").stream()
+        List<String> published = topics.readAll("lxp.pay-equity.parity-finding.v1").stream()
                 .filter(record -> id.equals(record.key())).map(record -> new String(record.value(), StandardCharsets.UTF_8))
-                .findFirst().orElseThrow();
-        assertThat(data).doesNotContain("E-0").doesNotContain("holderStaffReference");
+                .toList();
+        // What people typed stays in the API: a comment may name someone, and the topic is read outside the trust.
+        assertThat(published).hasSizeGreaterThanOrEqualTo(3).allSatisfy(data -> assertThat(data)
+                .doesNotContain("E-0").doesNotContain("holderStaffReference").doesNotContain("Band 7 lead post funded")
+                .doesNotContain("No longer detected").containsPattern("\"statusComment\":\\s*null"));
     }
 
     @Test
