@@ -116,9 +116,7 @@ public abstract class ProblemConventionsContract {
                 Response response = given().auth().oauth2(admin()).contentType(ContentType.JSON)
                         .header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", "\"0\"")
                         .body(bad.body()).when().request(operation.method(), operation.path());
-                boolean refused = response.statusCode() == 400 && response.contentType().startsWith(PROBLEM)
-                        && response.jsonPath().getList("violations.field", String.class).contains(bad.field());
-                if (!refused) {
+                if (!isInvalidNaming(response, "violations.field", bad.field())) {
                     faults.add(operation + " " + bad + ": " + response.statusCode() + " " + abbreviated(response.asString()));
                 }
             }
@@ -145,10 +143,7 @@ public abstract class ProblemConventionsContract {
             for (SchemaViolations.QueryCase bad : SchemaViolations.ofQuery(document, operation.parameters())) {
                 cases++;
                 Response response = given().auth().oauth2(admin()).queryParams(bad.query()).when().get(operation.path());
-                boolean refused = response.statusCode() == 400 && response.contentType().startsWith(PROBLEM)
-                        && response.jsonPath().getList("violations.findAll { it.in == 'query' }.field", String.class)
-                                .contains(bad.parameter());
-                if (!refused) {
+                if (!isInvalidNaming(response, "violations.findAll { it.in == 'query' }.field", bad.parameter())) {
                     faults.add(operation + " " + bad + ": " + response.statusCode() + " " + abbreviated(response.asString()));
                 }
             }
@@ -241,6 +236,12 @@ public abstract class ProblemConventionsContract {
                 && ("/problems/" + kind).equals(response.path("type"));
         return refused ? List.of()
                 : List.of(operation + " with " + because + ": " + response.statusCode() + " " + abbreviated(response.asString()));
+    }
+
+    /** A 400 problem whose violations, those {@code fields} selects, name {@code field}. */
+    private static boolean isInvalidNaming(Response response, String fields, String field) {
+        return response.statusCode() == 400 && response.contentType().startsWith(PROBLEM)
+                && response.jsonPath().getList(fields, String.class).contains(field);
     }
 
     private static String abbreviated(String body) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -96,21 +97,12 @@ public final class TestToken {
     }
 
     public String signed() {
-        JsonWebSignature jws = jws();
-        jws.setKey(signingKey.getPrivateKey());
-        jws.setKeyIdHeaderValue(signingKey.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return serialize(jws);
+        return rs256(signingKey, signingKey.getKeyId(), jws -> { });
     }
 
     /** Signed with a key the provider never published, under the key id of the one it did. */
     public String signedWithUnknownKey() {
-        RsaJsonWebKey stranger = strangersKey();
-        JsonWebSignature jws = jws();
-        jws.setKey(stranger.getPrivateKey());
-        jws.setKeyIdHeaderValue(signingKey.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return serialize(jws);
+        return rs256(strangersKey(), signingKey.getKeyId(), jws -> { });
     }
 
     /** Signed properly, then the signature cut off ({@code header.payload.}). */
@@ -129,32 +121,18 @@ public final class TestToken {
 
     /** Signed with a stranger's key under a key id the provider never published. */
     public String signedWithUnknownKeyId() {
-        RsaJsonWebKey stranger = strangersKey();
-        JsonWebSignature jws = jws();
-        jws.setKey(stranger.getPrivateKey());
-        jws.setKeyIdHeaderValue("kid-" + UUID.randomUUID());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return serialize(jws);
+        return rs256(strangersKey(), "kid-" + UUID.randomUUID(), jws -> { });
     }
 
     /** Signed with a stranger's key that the token carries in its own {@code jwk} header, hoping to be believed. */
     public String signedWithEmbeddedKey() {
         RsaJsonWebKey stranger = strangersKey();
-        JsonWebSignature jws = jws();
-        jws.setKey(stranger.getPrivateKey());
-        jws.setJwkHeader(stranger);
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return serialize(jws);
+        return rs256(stranger, null, jws -> jws.setJwkHeader(stranger));
     }
 
     /** Signed with {@code key}, under its own key id, pointing by {@code jku} to where its owner publishes it. */
     String signedWithKeyPublishedAt(RsaJsonWebKey key, String jwksUrl) {
-        JsonWebSignature jws = jws();
-        jws.setKey(key.getPrivateKey());
-        jws.setHeader("jku", jwksUrl);
-        jws.setKeyIdHeaderValue(key.getKeyId());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return serialize(jws);
+        return rs256(key, key.getKeyId(), jws -> jws.setHeader("jku", jwksUrl));
     }
 
     /** {@code alg: none}, no signature at all. */
@@ -204,6 +182,18 @@ public final class TestToken {
         jws.setPayload(claims.toJson());
         jws.setHeader("typ", "JWT");
         return jws;
+    }
+
+    /** These claims signed RS256 with {@code key}, naming {@code keyId} (none when null), with any further headers. */
+    private String rs256(RsaJsonWebKey key, String keyId, Consumer<JsonWebSignature> headers) {
+        JsonWebSignature jws = jws();
+        jws.setKey(key.getPrivateKey());
+        if (keyId != null) {
+            jws.setKeyIdHeaderValue(keyId);
+        }
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        headers.accept(jws);
+        return serialize(jws);
     }
 
     private static RsaJsonWebKey strangersKey() {
