@@ -129,6 +129,11 @@ public class DownstreamProxy {
     }
 
     private static void fail(RoutingContext context, Route route, Throwable cause) {
+        HttpServerResponse reply = context.response();
+        if (reply.closed() || reply.ended()) {
+            // The caller hung up (wrk's last requests, a client's timeout): there is no one left to answer.
+            return;
+        }
         if (isTimeout(cause)) {
             ProblemResponses.send(context, ProblemType.GATEWAY_TIMEOUT,
                     route.service() + " did not answer within " + route.timeout().toMillis() + " ms");

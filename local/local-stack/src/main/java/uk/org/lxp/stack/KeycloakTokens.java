@@ -14,14 +14,14 @@ import java.util.Base64;
 import uk.org.lxp.demo.ClientTokens;
 
 /** Client-credentials tokens from the stack's Keycloak, with the demo secrets of the realm file. */
-final class KeycloakTokens implements ClientTokens {
+public final class KeycloakTokens implements ClientTokens {
 
     private final String tokenEndpoint;
     private final RealmFile realm;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    KeycloakTokens(String issuer, RealmFile realm) {
+    public KeycloakTokens(String issuer, RealmFile realm) {
         this.tokenEndpoint = issuer + "/protocol/openid-connect/token";
         this.realm = realm;
     }

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The command behind {@code ./lxp}: up, down, status, events, token, dead-letters. */
+/** The command behind {@code ./lxp}: up, down, status, events, token, dead-letters ({@code bench} is local/bench's). */
 public final class Lxp {
 
     private static final String USAGE = String.join("\n",
@@ -18,6 +18,7 @@ public final class Lxp {
             "  token <client>             print an access token for a client of the realm, e.g. hr-rgd",
             "  dead-letters [<service>]   list what the services' event consumers parked (exit 4 while any is outstanding)",
             "    <service> --replay <id>...  |  <service> --replay-all <consumer>   replay them once the cause is fixed",
+            "  bench <benchmark>          run a benchmark on a stack of its own and record it in docs/performance.md",
             "Ports move with LXP_GATEWAY_PORT, LXP_KEYCLOAK_PORT, LXP_POSTGRES_PORT, LXP_KAFKA_PORT, ...;",
             "the data folder with LXP_HOME (default .lxp); Keycloak's JDK 21+ with KEYCLOAK_JAVA_HOME.");
 

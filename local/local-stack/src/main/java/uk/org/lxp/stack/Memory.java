@@ -11,18 +11,23 @@ import java.util.stream.Stream;
  * set size shares pages used by several processes among them, so PostgreSQL's shared buffers count once, not once
  * per backend; where the kernel does not report it, the resident set size stands in.
  */
-final class Memory {
+public final class Memory {
 
     private Memory() {
     }
 
-    static long bytes(ProcessHandle process) {
+    public static long bytes(ProcessHandle process) {
         return Stream.concat(Stream.of(process), process.descendants())
                 .mapToLong(handle -> kilobytes(handle.pid()) * 1024)
                 .sum();
     }
 
-    static String megabytes(long bytes) {
+    /** The resident set size of the process alone, as the kernel reports it (what a container's memory limit counts). */
+    public static long residentBytes(ProcessHandle process) {
+        return field(Path.of("/proc", Long.toString(process.pid()), "status"), "VmRSS:") * 1024;
+    }
+
+    public static String megabytes(long bytes) {
         return String.format("%,d MB", bytes / (1024 * 1024));
     }
 

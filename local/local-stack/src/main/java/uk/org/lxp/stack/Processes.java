@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-final class Processes {
+public final class Processes {
 
     private static final long GRACE_SECONDS = 30;
 
@@ -16,7 +16,7 @@ final class Processes {
      * Asks a process to stop (SIGTERM), forces it after the grace period, and forces any process it had started that
      * outlives it, so nothing of a component survives its stop.
      */
-    static void stop(ProcessHandle process) {
+    public static void stop(ProcessHandle process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         if (!awaitExit(process, GRACE_SECONDS)) {

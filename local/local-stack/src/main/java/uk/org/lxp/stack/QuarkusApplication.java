@@ -3,26 +3,87 @@ package uk.org.lxp.stack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.org.lxp.http.SuiteServices;
+import uk.org.lxp.stack.StackSettings.Port;
 
 /** A service or the gateway, run from its Quarkus build in its own JVM. */
-final class QuarkusApplication {
+public final class QuarkusApplication {
+
+    /** How the stack runs every application's JVM; the start-up and memory benchmark runs them the same way. */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final String CLASS_DATA_ARCHIVE = "app-cds.jsa";
+    /**
+     * glibc gives each thread that allocates natively an arena of its own, up to eight per core, and a JVM has dozens
+     * of threads; two arenas keep the resident set 20-30 MB smaller for the same work (docs/performance.md, B6).
+     */
+    private static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX";
+    private static final String MALLOC_ARENA_COUNT = "2";
 
     private QuarkusApplication() {
     }
 
     static ChildProcess start(StackSettings settings, String module, Path java, String marker, Map<String, String> environment) {
+        return ChildProcess.start(module, command(settings, module, java, marker), environment,
+                directory(settings, module), settings.logs().resolve(module + ".log"));
+    }
+
+    /**
+     * The command line of an application of the stack, run in {@link #directory}: its JVM options, the class-data-sharing
+     * archive its build wrote (the JVM skips it, with a warning, if another JDK runs it), the data-folder marker, its jar.
+     */
+    public static List<String> command(StackSettings settings, String module, Path java, String marker) {
         Path application = settings.application(module);
         if (!Files.isRegularFile(application)) {
             throw new StackException(application + " is missing: build it with ./mvnw package -DskipTests -pl " + module + " -am");
         }
-        List<String> command = List.of(java.resolve("bin/java").toString(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                marker, "-jar", application.toString());
-        return ChildProcess.start(module, command, environment, settings.root().resolve(module),
-                settings.logs().resolve(module + ".log"));
+        List<String> command = new ArrayList<>(List.of(java.resolve("bin/java").toString()));
+        command.addAll(JVM_OPTIONS);
+        // The archive names the jar as the build ran it, relative to its folder, so the application runs from there.
+        if (Files.isRegularFile(application.resolveSibling(CLASS_DATA_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
+        }
+        command.addAll(List.of(marker, "-jar", application.getFileName().toString()));
+        return command;
+    }
+
+    /** Where an application runs: its build's folder (target/quarkus-app), beside its jar and archive. */
+    public static Path directory(StackSettings settings, String module) {
+        return settings.application(module).getParent();
+    }
+
+    /** What a service needs to run in this stack: its own database and login, the broker, the issuer. */
+    public static Map<String, String> serviceVariables(StackSettings settings, SuiteServices.Service service, int httpPort) {
+        return Map.of(
+                MALLOC_ARENAS, MALLOC_ARENA_COUNT,
+                "QUARKUS_HTTP_PORT", Integer.toString(httpPort),
+                "DB_URL", "jdbc:postgresql://127.0.0.1:" + settings.port(Port.POSTGRES) + "/" + service.database(),
+                "DB_USER", login(service),
+                "DB_PASSWORD", Credentials.in(settings.data()).password(login(service)),
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.port(Port.KAFKA),
+                "OIDC_ISSUER", settings.issuer(),
+                "LXP_PUBLIC_URL", settings.url(Port.GATEWAY));
+    }
+
+    /** What the gateway needs to run in this stack: the issuer and every service's address. */
+    public static Map<String, String> gatewayVariables(StackSettings settings, int httpPort) {
+        Map<String, String> variables = new HashMap<>(Map.of(
+                MALLOC_ARENAS, MALLOC_ARENA_COUNT,
+                "QUARKUS_HTTP_PORT", Integer.toString(httpPort),
+                "OIDC_ISSUER", settings.issuer(),
+                "LXP_PUBLIC_URL", settings.url(Port.GATEWAY)));
+        settings.services().forEach(service -> variables.put(service.urlVariable(), settings.url(service)));
+        return variables;
+    }
+
+    /** Each service logs in to its own database as its own login, e.g. roles_service. */
+    static String login(SuiteServices.Service service) {
+        return service.database() + "_service";
     }
 
     static void awaitReady(ChildProcess application, String url) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The demo realm in deploy/keycloak: its confidential clients and demo users, for the banner and for tokens. */
-final class RealmFile {
+public final class RealmFile {
 
     record Client(String clientId, String name, String secret) {
     }
@@ -23,7 +23,7 @@ final class RealmFile {
         this.realm = realm;
     }
 
-    static RealmFile read(Path file) {
+    public static RealmFile read(Path file) {
         try {
             return new RealmFile(new ObjectMapper().readTree(file.toFile()));
         } catch (IOException e) {

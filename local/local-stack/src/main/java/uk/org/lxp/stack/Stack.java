@@ -88,7 +88,8 @@ final class Stack {
                 settings.port(Port.POSTGRES), settings.logs().resolve("postgres.log"));
         register(database);
         for (SuiteServices.Service service : settings.services()) {
-            database.ensureDatabase(service.database(), login(service), credentials.password(login(service)));
+            String login = QuarkusApplication.login(service);
+            database.ensureDatabase(service.database(), login, credentials.password(login));
         }
         database.ensureDatabase("keycloak", "keycloak", credentials.password("keycloak"));
         ready("postgres", "127.0.0.1:" + settings.port(Port.POSTGRES) + ", one database and login per service", begun);
@@ -112,14 +113,8 @@ final class Stack {
         Map<String, Instant> serviceBegun = new HashMap<>();
         for (SuiteServices.Service service : settings.services()) {
             serviceBegun.put(service.name(), starting(service.name()));
-            Map<String, String> variables = Map.of(
-                    "QUARKUS_HTTP_PORT", Integer.toString(settings.port(Port.of(service))),
-                    "DB_URL", database.jdbcUrl(service.database()),
-                    "DB_USER", login(service),
-                    "DB_PASSWORD", credentials.password(login(service)),
-                    "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                    "OIDC_ISSUER", settings.issuer(),
-                    "LXP_PUBLIC_URL", settings.url(Port.GATEWAY));
+            Map<String, String> variables = QuarkusApplication.serviceVariables(settings, service,
+                    settings.port(Port.of(service)));
             services.add(register(QuarkusApplication.start(settings, service.name(), java, marker, variables)));
         }
         for (int i = 0; i < settings.services().size(); i++) {
@@ -129,11 +124,7 @@ final class Stack {
         }
 
         begun = starting("gateway");
-        Map<String, String> gatewayVariables = new HashMap<>(Map.of(
-                "QUARKUS_HTTP_PORT", Integer.toString(settings.port(Port.GATEWAY)),
-                "OIDC_ISSUER", settings.issuer(),
-                "LXP_PUBLIC_URL", settings.url(Port.GATEWAY)));
-        settings.services().forEach(service -> gatewayVariables.put(service.urlVariable(), settings.url(service)));
+        Map<String, String> gatewayVariables = QuarkusApplication.gatewayVariables(settings, settings.port(Port.GATEWAY));
         ChildProcess gateway = register(QuarkusApplication.start(settings, "gateway", java, marker, gatewayVariables));
         QuarkusApplication.awaitReady(gateway, settings.url(Port.GATEWAY));
         state.recordAddress("gateway", settings.url(Port.GATEWAY));
@@ -245,11 +236,6 @@ final class Stack {
         if (!taken.isEmpty()) {
             throw new StackException("These ports on 127.0.0.1 are in use by another program:\n" + String.join("\n", taken));
         }
-    }
-
-    /** Each service logs in to its own database as its own login, e.g. roles_service. */
-    private static String login(SuiteServices.Service service) {
-        return service.database() + "_service";
     }
 
     private Instant starting(String component) {

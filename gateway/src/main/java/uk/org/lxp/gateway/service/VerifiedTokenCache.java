@@ -1,0 +1,149 @@
+package uk.org.lxp.gateway.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Remembers, for a few minutes, the identity Quarkus OIDC built from a bearer token it verified, keyed by the token's
+ * exact text, so that an integration sending the same token a thousand times is not verified a thousand times: parsing
+ * the token and checking its RS256 signature was half of the gateway's work per request (docs/performance.md, B1).
+ *
+ * <p>It answers only for a token it has seen verified, byte for byte, and only until that token expires; anything else,
+ * including any altered copy of a remembered token, falls through to Quarkus OIDC, which checks signature, issuer,
+ * audience and expiry as before. As an augmentor it records what OIDC accepted. A remembered token stays accepted until
+ * it expires, as it would between two JWKS refreshes; the remembering lasts at most {@link #AT_MOST}.
+ *
+ * <p>Sound while the token's text is all Quarkus OIDC checks per request, as with the suite's one tenant of bearer
+ * tokens; proof-of-possession (DPoP, mTLS-bound tokens), introspection, userinfo or a second tenant would need their
+ * checks, or the tenant, made part of what is remembered.
+ */
+@ApplicationScoped
+public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
+
+    static final Duration AT_MOST = Duration.ofMinutes(5);
+    /** Far more distinct tokens than the suite's clients and signed-in people hold at once; beyond it, nothing new is kept. */
+    static final int CAPACITY = 10_000;
+
+    private record Remembered(SecurityIdentity identity, Instant until) {
+    }
+
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+    private final LongAdder answered = new LongAdder();
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
+    private final Clock clock;
+
+    @Inject
+    VerifiedTokenCache() {
+        this(Clock.systemUTC());
+    }
+
+    VerifiedTokenCache(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    /** Before Quarkus OIDC's provider, which runs when this one answers nothing. */
+    @Override
+    public int priority() {
+        return IdentityProvider.super.priority() + 1;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        Remembered remembered = verified.get(request.getToken().getToken());
+        if (remembered == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (!clock.instant().isBefore(remembered.until())) {
+            verified.remove(request.getToken().getToken(), remembered);
+            return Uni.createFrom().nullItem();
+        }
+        answered.increment();
+        // The remembered identity names no request; this one's context goes in, as OIDC would have put it.
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(remembered.identity())
+                .addAttribute(RoutingContext.class.getName(), HttpSecurityUtils.getRoutingContextAttribute(request))
+                .addAttribute(AuthenticationRequestContext.class.getName(), context)
+                .build());
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        remember(identity);
+        return Uni.createFrom().item(identity);
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context,
+            Map<String, Object> attributes) {
+        return augment(identity, context);
+    }
+
+    private void remember(SecurityIdentity identity) {
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        if (credential == null || verified.containsKey(credential.getToken())
+                || !(identity.getPrincipal() instanceof JsonWebToken token) || token.getExpirationTime() <= 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant expires = Instant.ofEpochSecond(token.getExpirationTime());
+        Instant until = expires.isBefore(now.plus(AT_MOST)) ? expires : now.plus(AT_MOST);
+        if (!now.isBefore(until)) {
+            return;
+        }
+        if (verified.size() >= CAPACITY) {
+            forgetExpired(now);
+        }
+        if (verified.size() < CAPACITY) {
+            // Without the request it was built for, which would otherwise stay in memory as long as the token.
+            SecurityIdentity requestFree = QuarkusSecurityIdentity.builder(identity)
+                    .addAttribute(RoutingContext.class.getName(), null)
+                    .addAttribute(AuthenticationRequestContext.class.getName(), null)
+                    .build();
+            verified.putIfAbsent(credential.getToken(), new Remembered(requestFree, until));
+        }
+    }
+
+    /** At most once a second, so that a cache full of live tokens is not searched on every new token. */
+    private void forgetExpired(Instant now) {
+        Instant last = lastSweep.get();
+        if (now.isBefore(last.plusSeconds(1)) || !lastSweep.compareAndSet(last, now)) {
+            return;
+        }
+        verified.values().removeIf(entry -> !now.isBefore(entry.until()));
+    }
+
+    /** How many tokens are remembered now. */
+    public int size() {
+        return verified.size();
+    }
+
+    /** How many requests were let in on a remembered verification since the gateway started. */
+    public long answered() {
+        return answered.sum();
+    }
+}

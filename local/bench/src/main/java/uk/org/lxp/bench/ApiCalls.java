@@ -1,0 +1,70 @@
+package uk.org.lxp.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** JSON calls through the gateway as one client of the realm, each with a fresh token. */
+final class ApiCalls {
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final BenchStack stack;
+    private final String gateway;
+    private final String client;
+
+    ApiCalls(BenchStack stack, String gateway, String client) {
+        this.stack = stack;
+        this.gateway = gateway;
+        this.client = client;
+    }
+
+    JsonNode get(String path) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(gateway + path)).GET(), stack.token(client));
+        if (answer.status() != 200) {
+            throw new BenchException("GET " + path + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** A fresh token, taken before the clock of a timed call starts. */
+    String token() {
+        return stack.token(client);
+    }
+
+    /** A POST under an idempotency key of its own, as an HR system sends a batch. */
+    Answer post(String path, Object body, String token) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(gateway + path))
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), token);
+        } catch (IOException e) {
+            throw new BenchException("Could not write the body of POST " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request, String token) {
+        try {
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofMinutes(2))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode body = response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new BenchException("A call to the gateway failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package uk.org.lxp.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.org.lxp.stack.StackSettings;
+
+/**
+ * B1: the same authenticated, database-backed reads sent straight to roles-service, through nginx in front of it and
+ * through the gateway, interleaved in one run: saturation throughput with wrk, then latency at a fixed rate.
+ */
+final class GatewayBenchmark implements Benchmark {
+
+    private static final List<String> PATHS = List.of("/api/v1/organisations/RGD", "/api/v1/role-profiles?owner=RGD");
+    private static final String CLIENT = "hr-rgd";
+    private static final int ROUNDS = 3;
+    private static final int CONNECTIONS = 16;
+    /** Long enough for the JIT to settle: with 6 s, the first measured round still ran at half speed. */
+    private static final Duration WARM_UP = Duration.ofSeconds(15);
+    private static final Duration SATURATION = Duration.ofSeconds(12);
+    /**
+     * Latency at a fixed rate is measured on the light read only: the list's saturation point on two shared cores is
+     * near 700/s, so 500/s of it measures the queue, not the hop.
+     */
+    private static final String FIXED_RATE_PATH = PATHS.get(0);
+    private static final int FIXED_RATE = 500;
+    /** The fixed rate must leave the service alone at least this much spare capacity for the latencies to be judged. */
+    private static final double HEADROOM = 3.0;
+    /** A straight p99 above this for a read that takes a millisecond or two means the machine, not the hop, was measured. */
+    private static final int BUSY_MACHINE_P99_MILLIS = 50;
+    private static final Duration FIXED_RATE_RUN = Duration.ofSeconds(10);
+
+    private record Target(String name, String url) {
+    }
+
+    @Override
+    public String name() {
+        return "gateway";
+    }
+
+    @Override
+    public String title() {
+        return "B1 Gateway";
+    }
+
+    @Override
+    public String run(Path root, Path work, PrintStream out) {
+        Map<String, List<WrkResult>> saturation = new LinkedHashMap<>();
+        Map<String, Latencies> fixedRate = new LinkedHashMap<>();
+        List<Target> targets;
+        try (BenchStack stack = BenchStack.start(root, work.resolve("stack"), true, out);
+                Nginx nginx = Nginx.start(work.resolve("nginx"), BenchStack.freePort(),
+                        stack.settings().port(StackSettings.Port.of(stack.settings().services().get(0))))) {
+            StackSettings settings = stack.settings();
+            targets = List.of(new Target("straight", settings.url(settings.services().get(0))),
+                    new Target("nginx", nginx.url()),
+                    new Target("gateway", settings.url(StackSettings.Port.GATEWAY)));
+            String token = stack.token(CLIENT);
+            for (String path : PATHS) {
+                for (Target target : targets) {
+                    requireOk(target.url() + path, token);
+                }
+            }
+            out.println("Warming up: " + WARM_UP.toSeconds() + " s of wrk per request and path");
+            for (String path : PATHS) {
+                for (Target target : targets) {
+                    Wrk.run(target.url() + path, token, CONNECTIONS, WARM_UP, work);
+                }
+            }
+            for (int round = 0; round < ROUNDS; round++) {
+                for (String path : PATHS) {
+                    for (Target target : rotated(targets, round)) {
+                        WrkResult result = Wrk.run(target.url() + path, stack.token(CLIENT), CONNECTIONS, SATURATION, work);
+                        out.printf("  round %d %-8s %-36s %,9.0f req/s  p99 %6.2f ms  failed %d%n", round + 1, target.name(),
+                                path, result.requestsPerSecond(), result.p99Millis(), result.failures());
+                        saturation.computeIfAbsent(key(path, target), k -> new ArrayList<>()).add(result);
+                    }
+                }
+            }
+            FixedRateLoad load = new FixedRateLoad();
+            Map<String, List<Latencies>> rounds = new LinkedHashMap<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                for (Target target : rotated(targets, round)) {
+                    Latencies latencies = load.run(target.url() + FIXED_RATE_PATH, stack.token(CLIENT), FIXED_RATE, FIXED_RATE_RUN);
+                    out.printf("  round %d %d/s %-8s %-36s p50 %.2f ms  p99 %.2f ms  failed %d%n", round + 1, FIXED_RATE,
+                            target.name(), FIXED_RATE_PATH, latencies.percentileMillis(0.5), latencies.percentileMillis(0.99),
+                            latencies.failures());
+                    rounds.computeIfAbsent(target.name(), name -> new ArrayList<>()).add(latencies);
+                }
+            }
+            rounds.forEach((name, measured) -> fixedRate.put(name, Latencies.merged(measured)));
+        }
+        return report(targets, saturation, fixedRate);
+    }
+
+    private String report(List<Target> targets, Map<String, List<WrkResult>> saturation, Map<String, Latencies> fixedRate) {
+        StringBuilder text = new StringBuilder();
+        text.append("roles-service answers straight, through nginx (a plain reverse proxy: upstream keep-alive, one worker per core, ")
+                .append("no access log) and through the gateway (it checks the token's signature, issuer, audience and expiry, the ")
+                .append("route's roles and the client's rate limit, raised for the run), with the same token (`").append(CLIENT)
+                .append("`) and requests, interleaved, the order rotating each round; a run sends one token, so the gateway ")
+                .append("verifies it once and then lets it in on its remembered verification, as it does for an integration ")
+                .append("reusing its token. wrk and every process share the machine.\n\n");
+        text.append("Saturation: wrk, ").append(Wrk.THREADS).append(" threads, ").append(CONNECTIONS).append(" connections, ")
+                .append(SATURATION.toSeconds()).append(" s a run, ").append(ROUNDS).append(" rounds; the median round.\n\n");
+        text.append("| request | straight (req/s) | nginx (req/s) | gateway (req/s) | nginx / straight | gateway / straight | gateway / nginx | failed requests |\n");
+        text.append("|---|---|---|---|---|---|---|---|\n");
+        List<Double> gatewayToNginx = new ArrayList<>();
+        for (String path : PATHS) {
+            double straight = median(saturation.get(key(path, targets.get(0))));
+            double nginx = median(saturation.get(key(path, targets.get(1))));
+            double gateway = median(saturation.get(key(path, targets.get(2))));
+            long failed = targets.stream().flatMap(target -> saturation.get(key(path, target)).stream())
+                    .mapToLong(WrkResult::failures).sum();
+            gatewayToNginx.add(gateway / nginx);
+            text.append(String.format("| `GET %s` | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %d |%n", path, straight, nginx,
+                    gateway, nginx / straight, gateway / straight, gateway / nginx, failed));
+        }
+        text.append("\nLatency of `GET ").append(FIXED_RATE_PATH).append("` at a fixed ").append(FIXED_RATE)
+                .append(" requests/s (").append(ROUNDS).append(" interleaved rounds of ").append(FIXED_RATE_RUN.toSeconds())
+                .append(" s, ").append(String.format("%,d", ROUNDS * FIXED_RATE * FIXED_RATE_RUN.toSeconds()))
+                .append(" requests for each, each timed from when it was due), and what each proxy adds:\n\n");
+        text.append("| path | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | added p50 (ms) | added p99 (ms) | failed |\n");
+        text.append("|---|---|---|---|---|---|---|---|\n");
+        Latencies straight = fixedRate.get(targets.get(0).name());
+        for (Target target : targets) {
+            Latencies latencies = fixedRate.get(target.name());
+            boolean isStraight = target == targets.get(0);
+            text.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f | %s | %s | %d |%n", target.name(),
+                    latencies.percentileMillis(0.5), latencies.percentileMillis(0.9), latencies.percentileMillis(0.99),
+                    latencies.maxMillis(),
+                    isStraight ? "" : String.format("%+.2f", latencies.percentileMillis(0.5) - straight.percentileMillis(0.5)),
+                    isStraight ? "" : String.format("%+.2f", latencies.percentileMillis(0.99) - straight.percentileMillis(0.99)),
+                    latencies.failures()));
+        }
+        Latencies gateway = fixedRate.get(targets.get(2).name());
+        double addedP50 = gateway.percentileMillis(0.5) - straight.percentileMillis(0.5);
+        double addedP99 = gateway.percentileMillis(0.99) - straight.percentileMillis(0.99);
+        double lowestRatio = gatewayToNginx.stream().min(Comparator.naturalOrder()).orElseThrow();
+        text.append("\nTargets: gateway throughput >= 1.0 x nginx's: ").append(String.format("%.2f", lowestRatio))
+                .append(verdict(lowestRatio >= 1.0)).append(" (the lower of the two requests); ");
+        double straightCapacity = median(saturation.get(key(FIXED_RATE_PATH, targets.get(0))));
+        if (straightCapacity < HEADROOM * FIXED_RATE || straight.percentileMillis(0.99) > BUSY_MACHINE_P99_MILLIS) {
+            // Near saturation the figures measure the queue of a busy machine, not the hop (added latencies come out negative).
+            text.append(String.format("added latency at %d/s not judged: the service alone saturated at %,.0f/s (less than "
+                    + "%.0f x the rate would not do) and answered with a p99 of %.0f ms (above %d ms would not do) in this run, "
+                    + "so the machine was too busy for a fair comparison.%n", FIXED_RATE, straightCapacity, HEADROOM,
+                    straight.percentileMillis(0.99), BUSY_MACHINE_P99_MILLIS));
+        } else {
+            text.append("added p50 <= 0.5 ms at ").append(FIXED_RATE).append("/s: ")
+                    .append(String.format("%+.2f ms", addedP50)).append(verdict(addedP50 <= 0.5))
+                    .append("; added p99 <= 2 ms: ").append(String.format("%+.2f ms", addedP99)).append(verdict(addedP99 <= 2.0))
+                    .append(".\n");
+        }
+        return text.toString();
+    }
+
+    private static String verdict(boolean met) {
+        return met ? " (met)" : " (not met)";
+    }
+
+    private static void requireOk(String url, String token) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new BenchException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new BenchException("GET " + url + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("Interrupted", e);
+        }
+    }
+
+    private static List<Target> rotated(List<Target> targets, int by) {
+        List<Target> rotated = new ArrayList<>(targets);
+        Collections.rotate(rotated, by);
+        return rotated;
+    }
+
+    private static String key(String path, Target target) {
+        return path + " " + target.name();
+    }
+
+    private static double median(List<WrkResult> results) {
+        List<Double> rates = results.stream().map(WrkResult::requestsPerSecond).sorted().toList();
+        return rates.get(rates.size() / 2);
+    }
+}
