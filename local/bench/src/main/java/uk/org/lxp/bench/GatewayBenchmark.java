@@ -1,11 +1,6 @@
 package uk.org.lxp.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,12 +61,11 @@ final class GatewayBenchmark implements Benchmark {
             targets = List.of(new Target("straight", settings.url(settings.services().get(0))),
                     new Target("nginx", nginx.url()),
                     new Target("gateway", settings.url(StackSettings.Port.GATEWAY)));
-            String token = stack.token(CLIENT);
-            for (String path : PATHS) {
-                for (Target target : targets) {
-                    requireOk(target.url() + path, token);
-                }
+            for (Target target : targets) {
+                ApiCalls answersOk = new ApiCalls(stack, target.url(), CLIENT);
+                PATHS.forEach(answersOk::get);
             }
+            String token = stack.token(CLIENT);
             out.println("Warming up: " + WARM_UP.toSeconds() + " s of wrk per request and path");
             for (String path : PATHS) {
                 for (Target target : targets) {
@@ -168,22 +162,6 @@ final class GatewayBenchmark implements Benchmark {
 
     private static String verdict(boolean met) {
         return met ? " (met)" : " (not met)";
-    }
-
-    private static void requireOk(String url, String token) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new BenchException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new BenchException("GET " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("Interrupted", e);
-        }
     }
 
     private static List<Target> rotated(List<Target> targets, int by) {

@@ -101,7 +101,7 @@ final class ImportBenchmark implements Benchmark {
                     throw new BenchException("POST /api/v1/pay-records/bulk answered " + answer.status() + ": " + answer.body());
                 }
                 long pauseStarted = System.nanoTime();
-                pause();
+                Pauses.pause(RETRY_PAUSE_MILLIS);
                 waiting += took + (System.nanoTime() - pauseStarted);
             }
         }
@@ -126,14 +126,5 @@ final class ImportBenchmark implements Benchmark {
                 posts.items(), posts.nanos() / 1e9, posts.perSecond(),
                 payRecords.items(), payRecords.nanos() / 1e9, payRecords.perSecond(), payRecords.waitingNanos() / 1e9,
                 posts.perSecond(), posts.perSecond() >= 5_000 ? " (met)" : " (not met)");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("Interrupted", e);
-        }
     }
 }

@@ -107,10 +107,6 @@ final class EmbeddedDatabase implements Component {
         }
     }
 
-    String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
-    }
-
     @Override
     public String name() {
         return "postgres";

@@ -28,7 +28,7 @@ final class KeycloakServer {
     private KeycloakServer() {
     }
 
-    static ChildProcess start(StackSettings settings, EmbeddedDatabase database, Credentials credentials, Path java,
+    static ChildProcess start(StackSettings settings, Credentials credentials, Path java,
             String marker, Consumer<String> progress) {
         Path install = install(settings, progress);
         importRealm(settings, install);
@@ -36,7 +36,7 @@ final class KeycloakServer {
         List<String> command = List.of("bash", install.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--hostname=" + settings.url(StackSettings.Port.KEYCLOAK),
                 "--import-realm", "--health-enabled=false", "--metrics-enabled=false",
-                "--db=postgres", "--db-url=" + database.jdbcUrl("keycloak"), "--db-username=keycloak");
+                "--db=postgres", "--db-url=" + settings.jdbcUrl("keycloak"), "--db-username=keycloak");
         Map<String, String> environment = Map.of(
                 "JAVA_HOME", java.toString(),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m",

@@ -16,7 +16,7 @@ public final class Memory {
     private Memory() {
     }
 
-    public static long bytes(ProcessHandle process) {
+    static long bytes(ProcessHandle process) {
         return Stream.concat(Stream.of(process), process.descendants())
                 .mapToLong(handle -> kilobytes(handle.pid()) * 1024)
                 .sum();

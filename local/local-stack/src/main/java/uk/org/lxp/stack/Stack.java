@@ -97,7 +97,7 @@ final class Stack {
         begun = starting("kafka");
         ChildProcess kafka = register(KafkaBroker.start(settings, java.resolve("bin/java"), marker));
         Instant keycloakBegun = starting("keycloak");
-        ChildProcess keycloak = register(KeycloakServer.start(settings, database, credentials, keycloakJava, marker,
+        ChildProcess keycloak = register(KeycloakServer.start(settings, credentials, keycloakJava, marker,
                 detail -> line("keycloak", detail)));
         String bootstrapServers = "127.0.0.1:" + settings.port(Port.KAFKA);
         KafkaBroker.awaitReady(kafka, bootstrapServers);

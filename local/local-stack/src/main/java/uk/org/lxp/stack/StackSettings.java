@@ -86,6 +86,11 @@ public record StackSettings(Path root, Path home, List<SuiteServices.Service> se
         return url(Port.of(service));
     }
 
+    /** A database of the stack's PostgreSQL, as its services and Keycloak connect to it. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port(Port.POSTGRES) + "/" + database;
+    }
+
     public String issuer() {
         return url(Port.KEYCLOAK) + "/realms/lxp";
     }
