@@ -1,11 +1,18 @@
 package uk.org.lxp.supervision;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import net.fortuna.ical4j.model.Recur;
 import net.fortuna.ical4j.transform.recurrence.Frequency;
@@ -19,6 +26,10 @@ public record Cadence(String rule, LocalDate firstDay, LocalTime time, Duration 
 
     public static final Duration SHORTEST = Duration.ofMinutes(15);
     public static final Duration LONGEST = Duration.ofHours(8);
+    private static final Pattern SIMPLE_WEEKLY = Pattern.compile("FREQ=WEEKLY(?:;INTERVAL=([1-9][0-9]{0,2}))?;BYDAY=(MO|TU|WE|TH|FR|SA|SU)");
+    private static final Map<String, DayOfWeek> DAYS = Map.of("MO", DayOfWeek.MONDAY, "TU", DayOfWeek.TUESDAY,
+            "WE", DayOfWeek.WEDNESDAY, "TH", DayOfWeek.THURSDAY, "FR", DayOfWeek.FRIDAY, "SA", DayOfWeek.SATURDAY,
+            "SU", DayOfWeek.SUNDAY);
     private static final Set<Frequency> SUPPORTED = Set.of(Frequency.DAILY, Frequency.WEEKLY, Frequency.MONTHLY,
             Frequency.YEARLY);
 
@@ -54,7 +65,33 @@ public record Cadence(String rule, LocalDate firstDay, LocalTime time, Duration 
             return List.of();
         }
         LocalDateTime seed = LocalDateTime.of(firstDay, time);
-        return parse(rule).getDates(seed, start.atStartOfDay(), end.plusDays(1).atStartOfDay());
+        Matcher weekly = SIMPLE_WEEKLY.matcher(rule.trim());
+        if (weekly.matches() && firstDay.getDayOfWeek() != DayOfWeek.SUNDAY && !"SU".equals(weekly.group(2))) {
+            return everyNthWeek(DAYS.get(weekly.group(2)), weekly.group(1) == null ? 1 : Integer.parseInt(weekly.group(1)),
+                    start, end);
+        }
+        // ical4j's period end is inclusive: a session at midnight would bring the day after the last one.
+        return parse(rule).getDates(seed, start.atStartOfDay(), end.plusDays(1).atStartOfDay()).stream()
+                .filter(occurrence -> !occurrence.toLocalDate().isAfter(end)).toList();
+    }
+
+    /**
+     * The commonest cadence, one weekday every n weeks, counted directly (that day in the first meeting's week, then
+     * every n-th week; none before the first meeting) rather than expanded through ical4j, which was most of the time
+     * a year's plan for thousands of agreements took. Only Monday to Saturday: ical4j puts a Sunday in the week it
+     * starts, where RFC 5545's default week starts on Monday, and plans must not change with this shortcut.
+     */
+    private List<LocalDateTime> everyNthWeek(DayOfWeek day, int interval, LocalDate start, LocalDate end) {
+        long period = 7L * interval;
+        LocalDate anchor = firstDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusDays(day.getValue() - 1L);
+        LocalDate earliest = start.isAfter(firstDay) ? start : firstDay;
+        long daysToEarliest = ChronoUnit.DAYS.between(anchor, earliest);
+        long first = daysToEarliest <= 0 ? 0 : (daysToEarliest + period - 1) / period;
+        List<LocalDateTime> occurrences = new ArrayList<>();
+        for (LocalDate next = anchor.plusDays(first * period); !next.isAfter(end); next = next.plusDays(period)) {
+            occurrences.add(LocalDateTime.of(next, time));
+        }
+        return occurrences;
     }
 
     private static Recur<LocalDateTime> parse(String rule) {

@@ -42,7 +42,12 @@ public final class Diary {
     }
 
     public boolean isAway(LocalDate day) {
-        return away.stream().anyMatch(period -> period.includes(day));
+        for (DateRange period : away) {
+            if (period.includes(day)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A session booked already that overlaps {@code start} to {@code end} once the buffer is kept on both sides. */

@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,12 +132,12 @@ public final class SessionPlanner {
             Diary supervisee, LocalDateTime notBefore) {
         LocalDate wantedDay = wanted.toLocalDate();
         int weekday = wantedDay.getDayOfWeek().getValue() - 1;
-        List<LocalTime> times = timesNearest(wanted.toLocalTime(), length, supervisor.pattern(), supervisee.pattern());
+        int[] minutes = minutesNearest(wanted.toLocalTime(), length, supervisor.pattern(), supervisee.pattern());
         for (int distance = 0; distance < 7; distance++) {
             Optional<LocalDateTime> best = Optional.empty();
             for (int offset : distance == 0 ? new int[] {0} : new int[] {-distance, distance}) {
                 if (weekday + offset >= 0 && weekday + offset <= 6) {
-                    Optional<LocalDateTime> free = nearestFreeOn(wantedDay.plusDays(offset), times, length, supervisor,
+                    Optional<LocalDateTime> free = nearestFreeOn(wantedDay.plusDays(offset), minutes, length, supervisor,
                             supervisee, notBefore);
                     if (free.isPresent() && (best.isEmpty() || minutesApart(wanted, free.get()) < minutesApart(wanted, best.get()))) {
                         best = free;
@@ -152,16 +151,24 @@ public final class SessionPlanner {
         return Optional.empty();
     }
 
-    /** The first of {@code times} (nearest first) free on the day, if the day is one both people can meet at all. */
-    private Optional<LocalDateTime> nearestFreeOn(LocalDate day, List<LocalTime> times, Duration length,
-            Diary supervisor, Diary supervisee, LocalDateTime notBefore) {
+    /**
+     * The first of {@code minutes} (minutes of the day, nearest first) free on the day, if the day is one both people
+     * can meet at all. The minutes already fit both people's hours, so each is checked only for having passed and
+     * for clashes.
+     */
+    private Optional<LocalDateTime> nearestFreeOn(LocalDate day, int[] minutes, Duration length, Diary supervisor,
+            Diary supervisee, LocalDateTime notBefore) {
         if (bankHolidays.containsKey(day) || supervisor.isAway(day) || supervisee.isAway(day)
                 || !supervisor.pattern().worksOn(day.getDayOfWeek()) || !supervisee.pattern().worksOn(day.getDayOfWeek())) {
             return Optional.empty();
         }
-        for (LocalTime time : times) {
-            LocalDateTime candidate = day.atTime(time);
-            if (firstObstacle(candidate, length, supervisor, supervisee, notBefore) == null) {
+        for (int minute : minutes) {
+            LocalDateTime candidate = day.atTime(minute / 60, minute % 60);
+            if (candidate.isBefore(notBefore)) {
+                continue;
+            }
+            LocalDateTime end = candidate.plus(length);
+            if (supervisor.clash(candidate, end, buffer).isEmpty() && supervisee.clash(candidate, end, buffer).isEmpty()) {
                 return Optional.of(candidate);
             }
         }
@@ -172,20 +179,28 @@ public final class SessionPlanner {
         return Math.abs(ChronoUnit.MINUTES.between(wanted.toLocalTime(), candidate.toLocalTime()));
     }
 
-    /** The starts, every quarter hour, at which a session fits both people's hours, nearest {@code wanted} first. */
-    private static List<LocalTime> timesNearest(LocalTime wanted, Duration length, WorkingPattern one,
-            WorkingPattern other) {
+    /**
+     * The starts, every quarter hour from the later start of day, at which a session fits both people's hours, as
+     * minutes of the day, nearest {@code wanted} first (the earlier of two as near): the starts on either side of
+     * {@code wanted} taken in turn, outwards.
+     */
+    static int[] minutesNearest(LocalTime wanted, Duration length, WorkingPattern one, WorkingPattern other) {
         int from = latest(one.start(), other.start()).toSecondOfDay() / 60;
         int to = earliest(one.end(), other.end()).toSecondOfDay() / 60;
-        List<LocalTime> times = new ArrayList<>();
-        for (int minute = from; minute + length.toMinutes() <= to; minute += (int) STEP.toMinutes()) {
-            times.add(LocalTime.ofSecondOfDay(minute * 60L));
+        int step = (int) STEP.toMinutes();
+        long span = to - length.toMinutes() - from;
+        int count = span < 0 ? 0 : (int) (span / step + 1);
+        int wantedMinute = wanted.toSecondOfDay() / 60;
+        int after = Math.max(0, Math.min(count, (wantedMinute - from + step - 1) / step));
+        int before = after - 1;
+        int[] minutes = new int[count];
+        for (int next = 0; next < count; next++) {
+            boolean takeBefore = before >= 0 && (after >= count
+                    || wantedMinute - (from + before * step) <= from + after * step - wantedMinute);
+            minutes[next] = from + (takeBefore ? before-- : after++) * step;
         }
-        times.sort(Comparator.comparingLong((LocalTime time) -> Math.abs(ChronoUnit.MINUTES.between(wanted, time)))
-                .thenComparing(Comparator.naturalOrder()));
-        return times;
+        return minutes;
     }
-
     private static Planned booked(LocalDateTime occurrence, LocalDateTime start, Duration length, Placement placement,
             String reason, Diary supervisor, Diary supervisee) {
         supervisor.book(start, start.plus(length));

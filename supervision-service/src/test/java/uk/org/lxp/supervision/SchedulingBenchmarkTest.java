@@ -17,7 +17,9 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 
@@ -121,6 +123,18 @@ class SchedulingBenchmarkTest {
         Path out = Path.of("target", "benchmark", "scheduling.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, report);
+        Properties figures = new Properties();
+        figures.setProperty("agreements", Integer.toString(agreements.size()));
+        figures.setProperty("occurrences", Integer.toString(sessions));
+        figures.setProperty("as-planned", Integer.toString(byPlacement.getOrDefault(Placement.AS_PLANNED, 0)));
+        figures.setProperty("moved", Integer.toString(byPlacement.getOrDefault(Placement.MOVED, 0)));
+        figures.setProperty("unscheduled", Integer.toString(byPlacement.getOrDefault(Placement.UNSCHEDULED, 0)));
+        figures.setProperty("wall-seconds", String.format(Locale.ROOT, "%.2f", seconds));
+        figures.setProperty("allocated-mb", Long.toString(allocated / (1024 * 1024)));
+        figures.setProperty("retained-mb", Long.toString(retained / (1024 * 1024)));
+        try (var writer = Files.newBufferedWriter(out.resolveSibling("scheduling.properties"))) {
+            figures.store(writer, "SchedulingBenchmarkTest, for ./lxp bench scheduling");
+        }
     }
 
     /** No two of a person's placed sessions (an hour each) overlap, nor come closer than the buffer. */

@@ -216,4 +216,28 @@ class SessionPlannerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(WorkingPattern.STANDARD.days()).hasSize(5);
     }
+
+    @Test
+    void aMovedSessionTriesTheQuarterHoursThatFitBothDaysNearestTheWantedTimeFirstTheEarlierOnATie() {
+        WorkingPattern nineToFive = new WorkingPattern(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(17, 0));
+        WorkingPattern tenToThree = new WorkingPattern(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(10, 0), LocalTime.of(15, 0));
+
+        int[] minutes = SessionPlanner.minutesNearest(LocalTime.of(11, 7), Duration.ofMinutes(60), nineToFive, tenToThree);
+
+        assertThat(minutes).containsExactly(minutesOf(11, 0), minutesOf(11, 15), minutesOf(10, 45), minutesOf(11, 30),
+                minutesOf(10, 30), minutesOf(11, 45), minutesOf(10, 15), minutesOf(12, 0), minutesOf(10, 0),
+                minutesOf(12, 15), minutesOf(12, 30), minutesOf(12, 45), minutesOf(13, 0), minutesOf(13, 15),
+                minutesOf(13, 30), minutesOf(13, 45), minutesOf(14, 0));
+        assertThat(SessionPlanner.minutesNearest(LocalTime.of(11, 30), Duration.ofMinutes(60), nineToFive, tenToThree))
+                .startsWith(minutesOf(11, 30), minutesOf(11, 15), minutesOf(11, 45));
+        assertThat(SessionPlanner.minutesNearest(LocalTime.of(7, 0), Duration.ofMinutes(60), nineToFive, tenToThree))
+                .startsWith(minutesOf(10, 0), minutesOf(10, 15));
+        assertThat(SessionPlanner.minutesNearest(LocalTime.of(18, 0), Duration.ofMinutes(60), nineToFive, tenToThree))
+                .startsWith(minutesOf(14, 0), minutesOf(13, 45));
+        assertThat(SessionPlanner.minutesNearest(LocalTime.of(11, 0), Duration.ofHours(6), nineToFive, tenToThree)).isEmpty();
+    }
+
+    private static int minutesOf(int hour, int minute) {
+        return hour * 60 + minute;
+    }
 }

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
-/** JSON calls through the gateway as one client of the realm, each with a fresh token. */
+/** JSON calls as one client of the realm, through the gateway or straight to a service, each with a fresh token. */
 final class ApiCalls {
 
     record Answer(int status, JsonNode body) {
@@ -20,21 +20,37 @@ final class ApiCalls {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final BenchStack stack;
-    private final String gateway;
+    private final String baseUrl;
     private final String client;
 
-    ApiCalls(BenchStack stack, String gateway, String client) {
+    ApiCalls(BenchStack stack, String baseUrl, String client) {
         this.stack = stack;
-        this.gateway = gateway;
+        this.baseUrl = baseUrl;
         this.client = client;
     }
 
     JsonNode get(String path) {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(gateway + path)).GET(), stack.token(client));
+        return get(path, stack.token(client));
+    }
+
+    /** A GET with a token taken beforehand, for timed calls; anything but 200 stops the run. */
+    JsonNode get(String path, String token) {
+        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), token);
         if (answer.status() != 200) {
             throw new BenchException("GET " + path + " answered " + answer.status() + ": " + answer.body());
         }
         return answer.body();
+    }
+
+    /** A PUT, which replaces what it names and so needs no idempotency key. */
+    Answer put(String path, Object body, String token) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), token);
+        } catch (IOException e) {
+            throw new BenchException("Could not write the body of PUT " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** A fresh token, taken before the clock of a timed call starts. */
@@ -45,7 +61,7 @@ final class ApiCalls {
     /** A POST under an idempotency key of its own, as an HR system sends a batch. */
     Answer post(String path, Object body, String token) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(gateway + path))
+            return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), token);
@@ -61,7 +77,7 @@ final class ApiCalls {
             JsonNode body = response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
             return new Answer(response.statusCode(), body);
         } catch (IOException e) {
-            throw new BenchException("A call to the gateway failed: " + e.getMessage(), e);
+            throw new BenchException("A call to " + baseUrl + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException("Interrupted", e);

@@ -1,15 +1,9 @@
 package uk.org.lxp.payequity.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,27 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import uk.org.lxp.api.Today;
 import uk.org.lxp.api.scope.SmallCohorts;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.http.problems.RuleBroken;
+import uk.org.lxp.payequity.ComparatorPay;
 import uk.org.lxp.payequity.Distribution;
 import uk.org.lxp.payequity.ParityRules;
 import uk.org.lxp.payequity.PayBasis;
 import uk.org.lxp.payequity.PayCalculations;
-import uk.org.lxp.payequity.PayRecord;
 import uk.org.lxp.payequity.PayYear;
-import uk.org.lxp.payequity.Post;
 import uk.org.lxp.payequity.RoleBand;
 import uk.org.lxp.payequity.RoleFamily;
 import uk.org.lxp.payequity.RoleLevel;
-import uk.org.lxp.payequity.RoleProfile;
 import uk.org.lxp.payequity.SystemPayStandard;
-import uk.org.lxp.payequity.repository.PayRecordRepository;
+import uk.org.lxp.payequity.repository.BenchmarkRepository;
+import uk.org.lxp.payequity.repository.BenchmarkRepository.CohortFilter;
+import uk.org.lxp.payequity.repository.BenchmarkRepository.CohortPost;
 import uk.org.lxp.payequity.repository.SystemPayStandardRepository;
 
 /**
@@ -53,19 +45,15 @@ public class BenchmarkService {
     private static final BigDecimal FULL_TIME_HOURS_A_YEAR = PayCalculations.WEEKS_PER_YEAR
             .multiply(PayCalculations.FULL_TIME_WEEKLY_HOURS);
 
-    private final EntityManager entities;
-    private final DataSource dataSource;
+    private final BenchmarkRepository benchmarks;
     private final Organisations organisations;
-    private final PayRecordRepository payRecords;
     private final SystemPayStandardRepository systemStandards;
     private final Clock clock;
 
-    BenchmarkService(EntityManager entities, DataSource dataSource, Organisations organisations,
-            PayRecordRepository payRecords, SystemPayStandardRepository systemStandards, Clock clock) {
-        this.entities = entities;
-        this.payRecords = payRecords;
+    BenchmarkService(BenchmarkRepository benchmarks, Organisations organisations,
+            SystemPayStandardRepository systemStandards, Clock clock) {
+        this.benchmarks = benchmarks;
         this.systemStandards = systemStandards;
-        this.dataSource = dataSource;
         this.organisations = organisations;
         this.clock = clock;
     }
@@ -143,41 +131,38 @@ public class BenchmarkService {
         LocalDate asOf = yearEnd.isBefore(today) ? yearEnd : today;
         List<String> organisations = organisationsIn(scope, asOf);
 
-        List<Object[]> rows = cohortPosts(cohort, organisations);
-        List<Post> postsInUse = rows.stream().map(row -> (Post) row[0]).toList();
-        Map<UUID, RoleProfile> profiles = rows.stream()
-                .collect(Collectors.toMap(row -> ((Post) row[0]).id(), row -> (RoleProfile) row[1]));
-        Map<UUID, PayRecord> inForce = payRecords.inForceOn(asOf, postsInUse.stream().map(Post::id).toList());
+        List<CohortPost> postsInUse = benchmarks.cohortPosts(new CohortFilter(organisations, name(cohort.family()),
+                name(cohort.level()), name(cohort.band()), cohort.title()), asOf);
+        List<CohortPost> paid = postsInUse.stream().filter(CohortPost::isPaidOnTheDay).toList();
 
-        List<Post> filled = postsInUse.stream().filter(p -> "FILLED".equals(p.status())).toList();
+        List<CohortPost> filled = postsInUse.stream().filter(CohortPost::isFilled).toList();
         int headcount = filled.size();
-        List<BigDecimal> hourlyOfPaid = inForce.values().stream().filter(r -> r.basis() != PayBasis.UNPAID)
-                .map(r -> r.fteAnnualisedGbp().divide(FULL_TIME_HOURS_A_YEAR, MathContext.DECIMAL64))
+        List<BigDecimal> hourlyOfPaid = paid.stream().filter(p -> p.payBasis() != PayBasis.UNPAID)
+                .map(p -> p.fteAnnualisedGbp().divide(FULL_TIME_HOURS_A_YEAR, MathContext.DECIMAL64))
                 .toList();
-        ComparatorGap gap = comparatorGap(comparatorGroup, scope, organisations, year, hourlyOfPaid, maySeeSmallCohorts);
+        ComparatorGap gap = comparatorGap(comparatorGroup, organisations, year, hourlyOfPaid, maySeeSmallCohorts);
 
         if (headcount < SmallCohorts.MINIMUM && !maySeeSmallCohorts) {
             return new Benchmark(scope, year.toString(), asOf, cohort, true,
                     SmallCohorts.reason("people are in this cohort"), null, null, null, null, null, gap, null);
         }
-        AgainstStandard against = againstStandard(scope, cohort, asOf, postsInUse, profiles, maySeeSmallCohorts);
+        AgainstStandard against = againstStandard(scope, cohort, asOf, postsInUse, maySeeSmallCohorts);
         Map<String, Integer> bands = new TreeMap<>(Comparator.naturalOrder());
-        postsInUse.forEach(p -> bands.merge(profiles.get(p.id()).band(), 1, Integer::sum));
-        BigDecimal fte = filled.stream().map(Post::fte).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Distribution pay = Distribution.of(inForce.values().stream().map(PayRecord::fteAnnualisedGbp).toList());
+        postsInUse.forEach(p -> bands.merge(p.band(), 1, Integer::sum));
+        BigDecimal fte = filled.stream().map(CohortPost::fte).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Distribution pay = Distribution.of(paid.stream().map(CohortPost::fteAnnualisedGbp).toList());
         Shares shares = new Shares(
-                share(postsInUse.stream().filter(Post::isFixedTerm).count(), postsInUse.size()),
-                share(inForce.values().stream().filter(r -> r.basis() == PayBasis.SESSIONAL).count(), inForce.size()),
-                share(inForce.values().stream().filter(r -> r.basis() == PayBasis.UNPAID).count(), inForce.size()),
-                share(postsInUse.stream().filter(p -> SENIOR_BANDS.contains(profiles.get(p.id()).band())).count(),
-                        postsInUse.size()));
+                share(postsInUse.stream().filter(CohortPost::fixedTerm).count(), postsInUse.size()),
+                share(paid.stream().filter(p -> p.payBasis() == PayBasis.SESSIONAL).count(), paid.size()),
+                share(paid.stream().filter(p -> p.payBasis() == PayBasis.UNPAID).count(), paid.size()),
+                share(postsInUse.stream().filter(p -> SENIOR_BANDS.contains(p.band())).count(), postsInUse.size()));
         return new Benchmark(scope, year.toString(), asOf, cohort, false, null, headcount, fte, bands, pay, shares, gap,
                 against);
     }
 
     /** Each member trust's posts of the cohort against its ICB's standard for the family and level, if it has one. */
-    private AgainstStandard againstStandard(Scope scope, Cohort cohort, LocalDate asOf, List<Post> posts,
-            Map<UUID, RoleProfile> profiles, boolean maySeeSmallCohorts) {
+    private AgainstStandard againstStandard(Scope scope, Cohort cohort, LocalDate asOf, List<CohortPost> posts,
+            boolean maySeeSmallCohorts) {
         if (cohort.family() == null || cohort.level() == null || scope.level() == ScopeLevel.NATIONAL) {
             return null;
         }
@@ -190,8 +175,8 @@ public class BenchmarkService {
             return null;
         }
         int standardRank = ParityRules.BANDS.indexOf(standard.band().name());
-        Map<String, List<Post>> byTrust = posts.stream()
-                .collect(Collectors.groupingBy(Post::organisationOdsCode, TreeMap::new, Collectors.toList()));
+        Map<String, List<CohortPost>> byTrust = posts.stream()
+                .collect(Collectors.groupingBy(CohortPost::organisationOdsCode, TreeMap::new, Collectors.toList()));
         Map<String, Integer> unseen = new HashMap<>();
         byTrust.forEach((trust, trustPosts) -> unseen.put(trust, maySeeSmallCohorts ? 0 : trustPosts.size()));
         // The band distribution is the trusts' sum: a trust hidden alone would show through it.
@@ -202,7 +187,7 @@ public class BenchmarkService {
                 trusts.add(new TrustAgainstStandard(trust, true, null, null, null));
                 return;
             }
-            List<Integer> ranks = trustPosts.stream().map(p -> ParityRules.BANDS.indexOf(profiles.get(p.id()).band()))
+            List<Integer> ranks = trustPosts.stream().map(p -> ParityRules.BANDS.indexOf(p.band()))
                     .filter(rank -> rank >= 0).sorted().toList();
             trusts.add(new TrustAgainstStandard(trust, false, trustPosts.size(),
                     (int) ranks.stream().filter(rank -> rank < standardRank).count(),
@@ -220,96 +205,32 @@ public class BenchmarkService {
         };
     }
 
-    private List<Object[]> cohortPosts(Cohort cohort, List<String> organisations) {
-        StringBuilder jpql = new StringBuilder(
-                "select p, r from Post p, RoleProfile r where p.roleProfileId = r.id and p.status <> 'CLOSED'");
-        Map<String, Object> parameters = new HashMap<>();
-        if (organisations != null) {
-            jpql.append(" and p.organisationOdsCode in :organisations");
-            parameters.put("organisations", organisations.isEmpty() ? List.of("") : organisations);
-        }
-        condition(jpql, parameters, "family", cohort.family());
-        condition(jpql, parameters, "level", cohort.level());
-        condition(jpql, parameters, "band", cohort.band());
-        if (cohort.title() != null) {
-            jpql.append(" and lower(r.title) = lower(:title)");
-            parameters.put("title", cohort.title());
-        }
-        var query = entities.createQuery(jpql.toString(), Object[].class);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
-    private static void condition(StringBuilder jpql, Map<String, Object> parameters, String field, Enum<?> value) {
-        if (value != null) {
-            jpql.append(" and r.").append(field).append(" = :").append(field);
-            parameters.put(field, value.name());
-        }
-    }
-
-    /** Mean and median hourly gap and the quartile composition of LXPs and comparators together, in PostgreSQL. */
-    private ComparatorGap comparatorGap(String group, Scope scope, List<String> organisations, PayYear year,
+    /**
+     * Mean and median hourly gap and the quartile composition of LXPs and comparators together, from how many
+     * comparators are paid each rate.
+     */
+    private ComparatorGap comparatorGap(String group, List<String> organisations, PayYear year,
             List<BigDecimal> lxpHourly, boolean maySeeSmallCohorts) {
-        String comparators = """
-                SELECT pp.annual_gbp / %s AS hourly FROM comparator_record c
-                JOIN pay_point pp ON pp.pay_year = ? AND pp.band = c.band AND pp.point = c.point
-                WHERE c.staff_group_code = ? %s
-                """.formatted(FULL_TIME_HOURS_A_YEAR.toPlainString(),
-                organisations == null ? "" : "AND c.organisation_ods_code = ANY (?)");
-        try (Connection connection = dataSource.getConnection()) {
-            Array orgs = organisations == null ? null : connection.createArrayOf("varchar", organisations.toArray());
-            int count;
-            BigDecimal mean;
-            BigDecimal median;
-            try (PreparedStatement summary = connection.prepareStatement("SELECT count(*), avg(hourly),"
-                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY hourly) FROM (" + comparators + ") cmp")) {
-                bind(summary, 1, year, group, orgs);
-                try (ResultSet row = summary.executeQuery()) {
-                    row.next();
-                    count = row.getInt(1);
-                    mean = row.getBigDecimal(2);
-                    median = row.getBigDecimal(3);
-                }
-            }
-            if (count < SmallCohorts.MINIMUM && !maySeeSmallCohorts) {
-                return new ComparatorGap(group, true, null, null, null, null, null, null, null, List.of());
-            }
-            Distribution lxp = Distribution.of(lxpHourly);
-            List<Quartile> quartiles = new ArrayList<>();
-            try (PreparedStatement composition = connection.prepareStatement("""
-                    WITH cmp AS (%s),
-                         combined AS (SELECT hourly, false AS lxp FROM cmp
-                                      UNION ALL SELECT unnest(?::numeric[]), true),
-                         ranked AS (SELECT lxp, ntile(4) OVER (ORDER BY hourly) AS quartile FROM combined)
-                    SELECT quartile, count(*) FILTER (WHERE lxp), count(*) FROM ranked GROUP BY quartile ORDER BY quartile
-                    """.formatted(comparators))) {
-                int next = bind(composition, 1, year, group, orgs);
-                composition.setArray(next, connection.createArrayOf("numeric", lxpHourly.toArray()));
-                try (ResultSet rows = composition.executeQuery()) {
-                    while (rows.next()) {
-                        long lxpCount = rows.getLong(2);
-                        long all = rows.getLong(3);
-                        quartiles.add(new Quartile(rows.getInt(1), share(lxpCount, all), share(all - lxpCount, all)));
-                    }
-                }
-            }
-            return new ComparatorGap(group, false, count, hourly(lxp.mean()), hourly(lxp.median()), hourly(mean),
-                    hourly(median), Distribution.gapPercent(mean, lxp.mean()), Distribution.gapPercent(median, lxp.median()),
-                    quartiles);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not compare with the comparator workforce", e);
+        Map<BigDecimal, Long> byHourlyRate = new HashMap<>();
+        benchmarks.comparatorsByAnnualPay(group, organisations, year).forEach((annual, people) ->
+                byHourlyRate.merge(annual.divide(FULL_TIME_HOURS_A_YEAR, MathContext.DECIMAL64), people, Long::sum));
+        ComparatorPay comparators = ComparatorPay.of(byHourlyRate);
+        if (comparators.headcount() < SmallCohorts.MINIMUM && !maySeeSmallCohorts) {
+            return new ComparatorGap(group, true, null, null, null, null, null, null, null, List.of());
         }
-    }
-
-    private static int bind(PreparedStatement statement, int first, PayYear year, String group, Array orgs)
-            throws SQLException {
-        int index = first;
-        statement.setString(index++, year.toString());
-        statement.setString(index++, group);
-        if (orgs != null) {
-            statement.setArray(index++, orgs);
-        }
-        return index;
+        Distribution lxp = Distribution.of(lxpHourly);
+        List<Quartile> quartiles = comparators.quartilesWith(lxpHourly).stream()
+                .map(q -> new Quartile(q.quartile(), share(q.lxp(), q.everyone()), share(q.everyone() - q.lxp(), q.everyone())))
+                .toList();
+        BigDecimal mean = comparators.mean();
+        BigDecimal median = comparators.median();
+        return new ComparatorGap(group, false, Math.toIntExact(comparators.headcount()), hourly(lxp.mean()),
+                hourly(lxp.median()), hourly(mean), hourly(median), Distribution.gapPercent(mean, lxp.mean()),
+                Distribution.gapPercent(median, lxp.median()), quartiles);
     }
 
     private static BigDecimal hourly(BigDecimal amount) {

@@ -68,6 +68,13 @@ public interface EventsConfig {
         @WithDefault("500")
         int maxPollRecords();
 
+        /**
+         * At most this many events of a poll are applied in one transaction; 1 gives every event a transaction of
+         * its own, as before batching (for a handler too heavy to share one, or to compare).
+         */
+        @WithDefault("500")
+        int maxEventsPerTransaction();
+
         /** How long a consumer remembers an event id it has applied. */
         @WithDefault("30d")
         Duration processedRetention();

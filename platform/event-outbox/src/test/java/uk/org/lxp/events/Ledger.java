@@ -42,6 +42,14 @@ public class Ledger {
         }
     }
 
+    /** Consecutive entries of one aggregate in one transaction, one of them poison. */
+    @Transactional
+    public void addRangeWithPoison(String aggregateId, int count, int poisonSequence) {
+        for (int sequence = 1; sequence <= count; sequence++) {
+            add(aggregateId, sequence, sequence == poisonSequence);
+        }
+    }
+
     /** An entry whose event every consumer attempt fails on. */
     @Transactional
     public void addPoison(String aggregateId, int sequence) {

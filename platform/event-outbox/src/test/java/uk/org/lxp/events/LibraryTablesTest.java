@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import uk.org.lxp.api.IdempotentRequests;
@@ -54,6 +57,25 @@ class LibraryTablesTest {
         assertThat(processedEvents.purgeExpired()).isGreaterThanOrEqualTo(1);
         assertThat(ledger.count("SELECT count(*) FROM processed_event WHERE event_id = ?", old)).isZero();
         assertThat(ledger.count("SELECT count(*) FROM processed_event WHERE event_id = ?", recent)).isEqualTo(1);
+    }
+
+    @Test
+    void eventsRecordedTogetherAreEachRecordedOnceAndOnlyTheNewOnesAreReturned() {
+        String seen = "seen-" + UUID.randomUUID();
+        String fresh = "fresh-" + UUID.randomUUID();
+        String alsoFresh = "also-fresh-" + UUID.randomUUID();
+        ledger.update("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('batch-test', ?, now())", seen);
+
+        Set<String> toApply = QuarkusTransaction.requiringNew().call(() ->
+                processedEvents.markProcessed("batch-test", List.of(seen, fresh, alsoFresh, fresh)));
+
+        assertThat(toApply).containsExactlyInAnyOrder(fresh, alsoFresh);
+        assertThat(ledger.count("SELECT count(*) FROM processed_event WHERE consumer = 'batch-test' AND event_id IN (?, ?, ?)",
+                seen, fresh, alsoFresh)).isEqualTo(3);
+        assertThat(QuarkusTransaction.requiringNew().call(() ->
+                processedEvents.markProcessed("batch-test", List.of(fresh, alsoFresh)))).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() ->
+                processedEvents.markProcessed("another-consumer", List.of(fresh)))).containsExactly(fresh);
     }
 
     @Test

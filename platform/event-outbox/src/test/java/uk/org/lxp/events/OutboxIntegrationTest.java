@@ -19,6 +19,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -50,6 +52,9 @@ class OutboxIntegrationTest {
 
     @Inject
     Tracer tracer;
+
+    @Inject
+    MeterRegistry meters;
 
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
 
@@ -119,6 +124,40 @@ class OutboxIntegrationTest {
         assertThat(header(dead, "ce_type")).isEqualTo(Ledger.ENTRY_ADDED);
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = 1",
                 aggregate)).isZero();
+    }
+
+    @Test
+    void aPoisonEventAmongEventsAppliedTogetherIsParkedAloneAndTheOthersApplyOnceInOrder() {
+        String aggregate = uniqueAggregate("poison-among-many");
+        ledger.addRangeWithPoison(aggregate, 20, 8);
+
+        awaitApplied(aggregate, 20);
+        await().atMost(DEADLINE).until(() -> recordsOf(Ledger.TOPIC + ".dlq", aggregate).size() == 1);
+        assertThat(projection.poisonAttempts(aggregate)).isEqualTo(3);
+        assertThat(header(recordsOf(Ledger.TOPIC + ".dlq", aggregate).get(0), "lxp_dlq_attempts")).isEqualTo("3");
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
+                aggregate)).isEqualTo(19);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = 8",
+                aggregate)).isZero();
+        assertThat(outOfOrder(aggregate)).isZero();
+    }
+
+    @Test
+    void eventsThatArriveTogetherAreAppliedInFewerTransactionsThanEvents() {
+        String aggregate = uniqueAggregate("together");
+        DistributionSummary transactions = meters.summary("lxp.consumer.transaction.events",
+                "consumer", LedgerProjection.CONSUMER_GROUP);
+        long transactionsBefore = transactions.count();
+        double eventsBefore = transactions.totalAmount();
+
+        ledger.addRange(aggregate, 1, 200);
+        awaitApplied(aggregate, 200);
+
+        assertThat(transactions.totalAmount() - eventsBefore).isGreaterThanOrEqualTo(200);
+        assertThat(transactions.count() - transactionsBefore).isLessThan(200);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
+                aggregate)).isEqualTo(200);
+        assertThat(outOfOrder(aggregate)).isZero();
     }
 
     @Test

@@ -4,10 +4,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Per consumer: processed, skipped (unknown type) and dead-lettered counts, and the lag behind the topics. */
+/**
+ * Per consumer: processed, skipped (unknown type) and dead-lettered counts, events per transaction, and the lag
+ * behind the topics.
+ */
 @ApplicationScoped
 public class ConsumerMetrics {
 
@@ -24,8 +28,14 @@ public class ConsumerMetrics {
                 .register(registry);
     }
 
-    void processed(String consumer) {
-        registry.counter("lxp.consumer.processed", "consumer", consumer).increment();
+    /** Events applied (or found applied before) in one committed transaction. */
+    void appliedTogether(String consumer, int events) {
+        registry.counter("lxp.consumer.processed", "consumer", consumer).increment(events);
+        DistributionSummary.builder("lxp.consumer.transaction.events")
+                .description("Events applied in one consumer transaction")
+                .tag("consumer", consumer)
+                .register(registry)
+                .record(events);
     }
 
     void skipped(String consumer) {

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -32,8 +35,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.org.lxp.events.CloudEventHeaders;
 
 /**
- * Runs one subscription on its own thread. Each record's handler runs in a transaction together with the
- * processed-event row, so a redelivered event changes nothing twice. Offsets are committed only after those
+ * Runs one subscription on its own thread. The events of each poll are applied together in one transaction with
+ * their processed-event rows, so a redelivered event changes nothing twice and a busy consumer pays one commit per
+ * poll rather than one per event. Offsets are committed only after those
  * transactions have committed. A record that keeps failing is retried with backoff a bounded number of times,
  * then parked on {@code <topic>.dlq} with the failure in its headers, and the partition moves on.
  */
@@ -55,6 +59,7 @@ final class EventConsumer {
     private final EventSubscription subscription;
     private final String consumerName;
     private final Supplier<KafkaConsumer<String, byte[]>> consumers;
+    private final int maxEventsPerTransaction;
     private final KafkaProducer<String, byte[]> deadLetters;
     private final ProcessedEvents processed;
     private final ObjectMapper json;
@@ -76,11 +81,13 @@ final class EventConsumer {
     }
 
     EventConsumer(EventSubscription subscription, String consumerName,
-            Supplier<KafkaConsumer<String, byte[]>> consumers, KafkaProducer<String, byte[]> deadLetters,
+            Supplier<KafkaConsumer<String, byte[]>> consumers, int maxEventsPerTransaction,
+            KafkaProducer<String, byte[]> deadLetters,
             ProcessedEvents processed, ObjectMapper json, Retry retry, ConsumerMetrics metrics, EventTracing tracing) {
         this.subscription = subscription;
         this.consumerName = consumerName;
         this.consumers = consumers;
+        this.maxEventsPerTransaction = maxEventsPerTransaction;
         this.deadLetters = deadLetters;
         this.processed = processed;
         this.json = json;
@@ -128,11 +135,10 @@ final class EventConsumer {
                 kafka.subscribe(subscription.topics(), new CommitOnRevoke(kafka, done));
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
+                    process(records);
                     for (TopicPartition partition : records.partitions()) {
-                        for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                            process(record);
-                            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
-                        }
+                        List<ConsumerRecord<String, byte[]>> consumed = records.records(partition);
+                        done.put(partition, new OffsetAndMetadata(consumed.get(consumed.size() - 1).offset() + 1));
                     }
                     if (!done.isEmpty()) {
                         kafka.commitSync(done);
@@ -152,45 +158,103 @@ final class EventConsumer {
         }
     }
 
-    private void process(ConsumerRecord<String, byte[]> record) {
+    /**
+     * Applies what one poll brought, each partition in its order: records that are not readable events are parked
+     * at once, types without a handler skipped, and the events applied in as few transactions as succeed together
+     * (at most {@code max-events-per-transaction} in each).
+     */
+    private void process(ConsumerRecords<String, byte[]> records) {
+        List<Delivery> deliveries = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            toDelivery(record).ifPresent(deliveries::add);
+        }
+        for (int first = 0; first < deliveries.size(); first += maxEventsPerTransaction) {
+            applyInOrder(deliveries.subList(first, Math.min(first + maxEventsPerTransaction, deliveries.size())));
+        }
+    }
+
+    private Optional<Delivery> toDelivery(ConsumerRecord<String, byte[]> record) {
         Optional<String> id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
         Optional<String> type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
         if (id.isEmpty() || type.isEmpty()) {
             deadLetter(record, "Not a CloudEvent: ce_id or ce_type header missing", 0);
-            return;
+            return Optional.empty();
         }
         Optional<EventHandler> handler = subscription.handlerFor(type.get());
         if (handler.isEmpty()) {
             metrics.skipped(consumerName);
-            return;
+            return Optional.empty();
         }
-        ConsumedEvent event;
         try {
-            event = toEvent(record, id.get(), type.get());
+            return Optional.of(new Delivery(record, toEvent(record, id.get(), type.get()), handler.get()));
         } catch (IOException | DateTimeParseException e) {
             deadLetter(record, "Unreadable event: " + e.getMessage(), 0);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * All the deliveries in one transaction. When a handler throws, everything rolls back: the deliveries before it
+     * are applied together again, the one that threw goes on alone with that failure as its first attempt, and the
+     * rest follow, so a poison event costs its neighbours one retry and never an attempt of their own. A failure no
+     * handler raised (the commit itself) sends each delivery on alone with all its attempts.
+     */
+    private void applyInOrder(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
             return;
         }
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= retry.maxAttempts() && running; attempt++) {
+        if (deliveries.size() == 1) {
+            applyWithRetries(deliveries.get(0), null);
+            return;
+        }
+        int[] threwAt = {-1};
+        RuntimeException failure;
+        try {
+            applyTogether(deliveries, threwAt);
+            metrics.appliedTogether(consumerName, deliveries.size());
+            return;
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (threwAt[0] < 0) {
+            LOG.warnf("Consumer %s: a transaction of %d events failed; applying them one by one: %s", consumerName,
+                    deliveries.size(), failure);
+            deliveries.forEach(delivery -> applyWithRetries(delivery, null));
+            return;
+        }
+        Delivery culprit = deliveries.get(threwAt[0]);
+        LOG.warnf("Consumer %s: attempt 1 of %d at event %s (%s) failed: %s", consumerName, retry.maxAttempts(),
+                culprit.event().id(), culprit.event().type(), failure);
+        applyInOrder(deliveries.subList(0, threwAt[0]));
+        applyWithRetries(culprit, failure);
+        applyInOrder(deliveries.subList(threwAt[0] + 1, deliveries.size()));
+    }
+
+    /** Applies one delivery in transactions of its own, with backoff, and parks it once its attempts are spent. */
+    private void applyWithRetries(Delivery delivery, RuntimeException firstFailure) {
+        ConsumedEvent event = delivery.event();
+        RuntimeException failure = firstFailure;
+        int attempt = firstFailure == null ? 0 : 1;
+        while (attempt < retry.maxAttempts() && running) {
+            if (attempt > 0) {
+                sleep(retry.backoffAfter(attempt));
+            }
+            attempt++;
             try {
-                applyOnce(event, handler.get());
-                metrics.processed(consumerName);
+                applyTogether(List.of(delivery), new int[] {-1});
+                metrics.appliedTogether(consumerName, 1);
                 return;
             } catch (RuntimeException e) {
                 failure = e;
                 LOG.warnf("Consumer %s: attempt %d of %d at event %s (%s) failed: %s", consumerName, attempt,
                         retry.maxAttempts(), event.id(), event.type(), e);
-                if (attempt < retry.maxAttempts()) {
-                    sleep(retry.backoffAfter(attempt));
-                }
             }
         }
         if (!running) {
             // Shutting down mid-retry: leave the record uncommitted so the next consumer tries it again.
             throw new WakeupException();
         }
-        deadLetter(record, String.valueOf(failure), retry.maxAttempts());
+        deadLetter(delivery.record(), String.valueOf(failure), attempt);
     }
 
     /**
@@ -208,8 +272,9 @@ final class EventConsumer {
             return DeadLetters.Outcome.skipped("No handler for " + type.get() + " in " + consumerName);
         }
         try {
-            boolean applied = applyOnce(toEvent(parked, id.get(), type.get()), handler.get());
-            return applied ? DeadLetters.Outcome.applied() : DeadLetters.Outcome.alreadyApplied();
+            Delivery delivery = new Delivery(parked, toEvent(parked, id.get(), type.get()), handler.get());
+            int applied = applyTogether(List.of(delivery), new int[] {-1});
+            return applied == 1 ? DeadLetters.Outcome.applied() : DeadLetters.Outcome.alreadyApplied();
         } catch (IOException | DateTimeParseException unreadable) {
             return DeadLetters.Outcome.failed("Unreadable event: " + unreadable.getMessage());
         } catch (RuntimeException e) {
@@ -217,17 +282,33 @@ final class EventConsumer {
         }
     }
 
-    /** The handler and the processed-event row in one new transaction; false when the event was applied before. */
-    private boolean applyOnce(ConsumedEvent event, EventHandler handler) {
+    /**
+     * The handlers of the deliveries not applied before, and their processed-event rows, in one new transaction;
+     * says how many were applied. An event delivered twice in the batch is applied once. When a handler throws,
+     * its index is left in {@code threwAt} and the whole transaction rolls back.
+     */
+    private int applyTogether(List<Delivery> deliveries, int[] threwAt) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Set<String> unapplied = processed.markProcessed(consumerName,
+                    deliveries.stream().map(delivery -> delivery.event().id()).toList());
+            int applied = 0;
+            for (int index = 0; index < deliveries.size(); index++) {
+                ConsumedEvent event = deliveries.get(index).event();
+                if (unapplied.remove(event.id())) {
+                    threwAt[0] = index;
+                    handle(event, deliveries.get(index).handler());
+                    applied++;
+                }
+            }
+            threwAt[0] = -1;
+            return applied;
+        });
+    }
+
+    private void handle(ConsumedEvent event, EventHandler handler) {
         Span span = tracing.startConsumerSpan(consumerName, event);
         try (Scope inTrace = span.makeCurrent()) {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (!processed.markProcessed(consumerName, event.id())) {
-                    return false;
-                }
-                handler.handle(event);
-                return true;
-            });
+            handler.handle(event);
         } catch (RuntimeException e) {
             span.recordException(e);
             throw e;
@@ -279,6 +360,10 @@ final class EventConsumer {
             total += kafka.currentLag(partition).orElse(0);
         }
         lag.set(total);
+    }
+
+    /** A record that is a readable event with a handler here. */
+    private record Delivery(ConsumerRecord<String, byte[]> record, ConsumedEvent event, EventHandler handler) {
     }
 
     private void pause() {

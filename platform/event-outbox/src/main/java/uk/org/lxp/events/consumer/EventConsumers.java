@@ -53,14 +53,18 @@ public class EventConsumers {
             return;
         }
         var consumerConfig = config.consumer();
+        if (consumerConfig.maxEventsPerTransaction() < 1) {
+            throw new IllegalStateException("lxp.events.consumer.max-events-per-transaction must be at least 1, not "
+                    + consumerConfig.maxEventsPerTransaction());
+        }
         var retry = new EventConsumer.Retry(consumerConfig.maxAttempts(), consumerConfig.initialBackoff(),
                 consumerConfig.maxBackoff());
         deadLetters = kafka.reliableProducer("dead-letters", 60_000);
         for (EventSubscription subscription : subscriptions) {
             String group = applicationName + "." + subscription.name();
             EventConsumer consumer = new EventConsumer(subscription, group,
-                    () -> kafka.consumer(group, consumerConfig.maxPollRecords()), deadLetters, processed, json,
-                    retry, metrics, tracing);
+                    () -> kafka.consumer(group, consumerConfig.maxPollRecords()),
+                    consumerConfig.maxEventsPerTransaction(), deadLetters, processed, json, retry, metrics, tracing);
             consumer.start();
             running.add(consumer);
         }

@@ -2,9 +2,14 @@ package uk.org.lxp.events.consumer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -36,20 +41,31 @@ public class ProcessedEvents {
         this.clock = clock;
     }
 
-    /** Records the event as processed in the current transaction; false if it already was. */
+    /**
+     * Records the events as processed in the current transaction, in one statement however many there are; returns
+     * the ids that were not recorded before, which are the ones to apply.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean markProcessed(String consumer, String eventId) {
+    public Set<String> markProcessed(String consumer, Collection<String> eventIds) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)
+                     INSERT INTO processed_event (consumer, event_id, processed_at)
+                     SELECT ?, event_id, ? FROM unnest(?::varchar[]) AS event_id
                      ON CONFLICT DO NOTHING
+                     RETURNING event_id
                      """)) {
             insert.setString(1, consumer);
-            insert.setString(2, eventId);
-            insert.setTimestamp(3, Timestamp.from(clock.instant()));
-            return insert.executeUpdate() == 1;
+            insert.setTimestamp(2, Timestamp.from(clock.instant()));
+            insert.setArray(3, connection.createArrayOf("varchar", new LinkedHashSet<>(eventIds).toArray()));
+            Set<String> recorded = new HashSet<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    recorded.add(rows.getString(1));
+                }
+            }
+            return recorded;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not record event " + eventId + " as processed", e);
+            throw new IllegalStateException("Could not record " + eventIds.size() + " event(s) as processed", e);
         }
     }
 
