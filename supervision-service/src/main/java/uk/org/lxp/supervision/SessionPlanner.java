@@ -180,27 +180,39 @@ public final class SessionPlanner {
     }
 
     /**
-     * The starts, every quarter hour from the later start of day, at which a session fits both people's hours, as
-     * minutes of the day, nearest {@code wanted} first (the earlier of two as near): the starts on either side of
-     * {@code wanted} taken in turn, outwards.
+     * The starts, every quarter hour from the later start of day (in whole minutes; a start between minutes drops the
+     * point before it), at which a session fits both people's hours, as minutes of the day, nearest {@code wanted}
+     * first by whole minutes apart (the earlier of two as near): the starts on either side of {@code wanted} taken in
+     * turn, outwards.
      */
     static int[] minutesNearest(LocalTime wanted, Duration length, WorkingPattern one, WorkingPattern other) {
-        int from = latest(one.start(), other.start()).toSecondOfDay() / 60;
+        int startOfDay = latest(one.start(), other.start()).toSecondOfDay();
+        int from = startOfDay / 60;
         int to = earliest(one.end(), other.end()).toSecondOfDay() / 60;
         int step = (int) STEP.toMinutes();
         long span = to - length.toMinutes() - from;
         int count = span < 0 ? 0 : (int) (span / step + 1);
-        int wantedMinute = wanted.toSecondOfDay() / 60;
-        int after = Math.max(0, Math.min(count, (wantedMinute - from + step - 1) / step));
+        int first = from * 60 < startOfDay ? 1 : 0;
+        int wantedSecond = wanted.toSecondOfDay();
+        int after = first;
+        while (after < count && (from + after * step) * 60 < wantedSecond) {
+            after++;
+        }
         int before = after - 1;
-        int[] minutes = new int[count];
-        for (int next = 0; next < count; next++) {
-            boolean takeBefore = before >= 0 && (after >= count
-                    || wantedMinute - (from + before * step) <= from + after * step - wantedMinute);
+        int[] minutes = new int[Math.max(0, count - first)];
+        for (int next = 0; next < minutes.length; next++) {
+            boolean takeBefore = before >= first && (after >= count
+                    || minutesApart(wantedSecond, from + before * step) <= minutesApart(wantedSecond, from + after * step));
             minutes[next] = from + (takeBefore ? before-- : after++) * step;
         }
         return minutes;
     }
+
+    /** Whole minutes between a time (in seconds of the day) and a start (in minutes), as ChronoUnit counts them. */
+    private static long minutesApart(int wantedSecond, int minute) {
+        return Math.abs((minute * 60L - wantedSecond) / 60);
+    }
+
     private static Planned booked(LocalDateTime occurrence, LocalDateTime start, Duration length, Placement placement,
             String reason, Diary supervisor, Diary supervisee) {
         supervisor.book(start, start.plus(length));

@@ -237,6 +237,45 @@ class SessionPlannerTest {
         assertThat(SessionPlanner.minutesNearest(LocalTime.of(11, 0), Duration.ofHours(6), nineToFive, tenToThree)).isEmpty();
     }
 
+    @Test
+    void theNearestFirstOrderIsTheOrderOfSortingEveryFittingStartByWholeMinutesApart() {
+        java.util.Random random = new java.util.Random(5);
+        for (int trial = 0; trial < 3_000; trial++) {
+            WorkingPattern one = randomHours(random);
+            WorkingPattern other = randomHours(random);
+            LocalTime wanted = LocalTime.ofSecondOfDay(random.nextInt(24 * 3600));
+            Duration length = Duration.ofMinutes(15L * (1 + random.nextInt(8)));
+
+            int[] expected = sortedByDistance(wanted, length, one, other).stream().mapToInt(Integer::intValue).toArray();
+
+            assertThat(SessionPlanner.minutesNearest(wanted, length, one, other)).as("trial %d: %s %s %s %s", trial, wanted,
+                    length, one, other).containsExactly(expected);
+        }
+    }
+
+    private static WorkingPattern randomHours(java.util.Random random) {
+        int start = 6 * 3600 + random.nextInt(6 * 3600);
+        int end = start + 3600 + random.nextInt(10 * 3600);
+        return new WorkingPattern(EnumSet.of(DayOfWeek.MONDAY), LocalTime.ofSecondOfDay(start),
+                LocalTime.ofSecondOfDay(Math.min(end, 24 * 3600 - 1)));
+    }
+
+    /** The plain way: every quarter hour from the later start's minute that fits both days, sorted by distance. */
+    private static List<Integer> sortedByDistance(LocalTime wanted, Duration length, WorkingPattern one, WorkingPattern other) {
+        LocalTime later = one.start().isAfter(other.start()) ? one.start() : other.start();
+        LocalTime earlier = one.end().isBefore(other.end()) ? one.end() : other.end();
+        List<LocalTime> times = new ArrayList<>();
+        for (int minute = later.toSecondOfDay() / 60; minute + length.toMinutes() <= earlier.toSecondOfDay() / 60; minute += 15) {
+            LocalTime time = LocalTime.ofSecondOfDay(minute * 60L);
+            if (!time.isBefore(later)) {
+                times.add(time);
+            }
+        }
+        times.sort(java.util.Comparator.comparingLong((LocalTime time) -> Math.abs(java.time.temporal.ChronoUnit.MINUTES.between(wanted, time)))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        return times.stream().map(time -> time.toSecondOfDay() / 60).toList();
+    }
+
     private static int minutesOf(int hour, int minute) {
         return hour * 60 + minute;
     }

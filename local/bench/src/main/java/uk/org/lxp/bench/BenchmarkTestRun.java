@@ -30,13 +30,23 @@ final class BenchmarkTestRun {
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp", "-pl", module, "-am",
                 "verify", "-Pbenchmark", "-Dtest=" + testClass, "-Dsurefire.failIfNoSpecifiedTests=false"));
         settings.forEach(setting -> command.add("-D" + setting));
+        Path figures = root.resolve(module).resolve("target/benchmark").resolve(figuresFile);
+        try {
+            // An earlier run's figures must never pass for this run's.
+            Files.deleteIfExists(figures);
+        } catch (IOException e) {
+            throw new BenchException("Could not clear " + figures + ": " + e.getMessage(), e);
+        }
         String output = Commands.run(command, root, Map.of(), 30 * 60);
         try {
             Files.createDirectories(work);
-            Files.writeString(work.resolve("maven-" + label + ".log"), output);
+            Path log = work.resolve("maven-" + label + ".log");
+            Files.writeString(log, output);
+            if (!Files.isRegularFile(figures)) {
+                throw new BenchException(testClass + " wrote no " + figuresFile + "; see " + log);
+            }
             Path kept = work.resolve(label + "-" + figuresFile);
-            Files.copy(root.resolve(module).resolve("target/benchmark").resolve(figuresFile), kept,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(figures, kept, StandardCopyOption.REPLACE_EXISTING);
             return read(kept);
         } catch (IOException e) {
             throw new BenchException("Could not keep the figures of " + testClass + ": " + e.getMessage(), e);

@@ -47,6 +47,12 @@ class NationalDataSetTest {
     }
 
     @Test
+    void theYardstickDescribesTheDayTheServiceDescribes() {
+        assertThat(BenchmarksQueryBenchmark.figuresDay(java.time.LocalDate.of(2026, 12, 5))).isEqualTo("2026-12-05");
+        assertThat(BenchmarksQueryBenchmark.figuresDay(java.time.LocalDate.of(2027, 4, 1))).isEqualTo("2027-03-31");
+    }
+
+    @Test
     void withoutAnIcbThereIsNowhereToPutATrust() {
         assertThatThrownBy(() -> new NationalDataSet(1, 1, 1, List.of())).isInstanceOf(BenchException.class);
     }

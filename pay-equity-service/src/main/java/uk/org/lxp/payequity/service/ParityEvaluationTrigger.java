@@ -4,6 +4,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
@@ -24,16 +27,38 @@ public class ParityEvaluationTrigger {
     private final ParityFindingService findings;
     private final CostToCloseFiguresPublisher costToCloseFigures;
     private final TransparencyService transparency;
+    private final TransactionSynchronizationRegistry transactions;
 
     ParityEvaluationTrigger(ParityFindingService findings, CostToCloseFiguresPublisher costToCloseFigures,
-            TransparencyService transparency) {
+            TransparencyService transparency, TransactionSynchronizationRegistry transactions) {
         this.findings = findings;
+        this.transactions = transactions;
         this.costToCloseFigures = costToCloseFigures;
         this.transparency = transparency;
     }
 
+    /**
+     * Asks for an evaluation; within a transaction, from its commit, so an evaluation that starts meanwhile cannot
+     * read the data without the change and then clear the request.
+     */
     public void request() {
-        requested.set(true);
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            requested.set(true);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Only a committed change needs evaluating.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    requested.set(true);
+                }
+            }
+        });
     }
 
     /** Findings are grouped by ICB: a trust that moves ICB changes them. */

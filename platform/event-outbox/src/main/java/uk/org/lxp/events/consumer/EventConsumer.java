@@ -70,6 +70,8 @@ final class EventConsumer {
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
+    /** Per partition, the offset after the last record applied or parked; on the consumer's thread only. */
+    private Map<TopicPartition, OffsetAndMetadata> settled = new HashMap<>();
     private Thread thread;
 
     record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
@@ -131,18 +133,17 @@ final class EventConsumer {
         while (running) {
             try (KafkaConsumer<String, byte[]> kafka = consumers.get()) {
                 consumer = kafka;
-                Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                kafka.subscribe(subscription.topics(), new CommitOnRevoke(kafka, done));
+                settled = new HashMap<>();
+                kafka.subscribe(subscription.topics(), new CommitOnRevoke(kafka, settled));
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(POLL_TIMEOUT);
                     process(records);
-                    for (TopicPartition partition : records.partitions()) {
-                        List<ConsumerRecord<String, byte[]>> consumed = records.records(partition);
-                        done.put(partition, new OffsetAndMetadata(consumed.get(consumed.size() - 1).offset() + 1));
-                    }
-                    if (!done.isEmpty()) {
-                        kafka.commitSync(done);
-                        done.clear();
+                    // Records skipped for want of a handler count as done with the poll's last.
+                    records.partitions().forEach(partition -> settle(records.records(partition)
+                            .get(records.records(partition).size() - 1)));
+                    if (!settled.isEmpty()) {
+                        kafka.commitSync(settled);
+                        settled.clear();
                     }
                     updateLag(kafka);
                 }
@@ -159,45 +160,61 @@ final class EventConsumer {
     }
 
     /**
-     * Applies what one poll brought, each partition in its order: records that are not readable events are parked
-     * at once, types without a handler skipped, and the events applied in as few transactions as succeed together
-     * (at most {@code max-events-per-transaction} in each).
+     * Applies what one poll brought, each partition in its order: events in as few transactions as succeed together
+     * (at most {@code max-events-per-transaction} in each), types without a handler skipped, and a record that is
+     * not a readable event parked in its turn, once what came before it is applied. Each record is settled (its
+     * offset ready to commit) as soon as its effect is committed or it is parked, so a consumer stopped mid-poll
+     * does not redo them.
      */
     private void process(ConsumerRecords<String, byte[]> records) {
-        List<Delivery> deliveries = new ArrayList<>(records.count());
+        List<Delivery> pending = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
-            toDelivery(record).ifPresent(deliveries::add);
+            Optional<String> id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
+            Optional<String> type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
+            if (id.isEmpty() || type.isEmpty()) {
+                park(pending, record, "Not a CloudEvent: ce_id or ce_type header missing");
+                continue;
+            }
+            Optional<EventHandler> handler = subscription.handlerFor(type.get());
+            if (handler.isEmpty()) {
+                metrics.skipped(consumerName);
+                continue;
+            }
+            try {
+                pending.add(new Delivery(record, toEvent(record, id.get(), type.get()), handler.get()));
+            } catch (IOException | DateTimeParseException e) {
+                park(pending, record, "Unreadable event: " + e.getMessage());
+            }
         }
-        for (int first = 0; first < deliveries.size(); first += maxEventsPerTransaction) {
-            applyInOrder(deliveries.subList(first, Math.min(first + maxEventsPerTransaction, deliveries.size())));
-        }
+        applyPending(pending);
     }
 
-    private Optional<Delivery> toDelivery(ConsumerRecord<String, byte[]> record) {
-        Optional<String> id = CloudEventHeaders.get(record.headers(), CloudEventHeaders.ID);
-        Optional<String> type = CloudEventHeaders.get(record.headers(), CloudEventHeaders.TYPE);
-        if (id.isEmpty() || type.isEmpty()) {
-            deadLetter(record, "Not a CloudEvent: ce_id or ce_type header missing", 0);
-            return Optional.empty();
+    /** Parks a record no retry can help, after applying the events that came before it. */
+    private void park(List<Delivery> pending, ConsumerRecord<String, byte[]> record, String reason) {
+        applyPending(pending);
+        deadLetter(record, reason, 0);
+        settle(record);
+    }
+
+    private void applyPending(List<Delivery> pending) {
+        for (int first = 0; first < pending.size(); first += maxEventsPerTransaction) {
+            applyInOrder(pending.subList(first, Math.min(first + maxEventsPerTransaction, pending.size())));
         }
-        Optional<EventHandler> handler = subscription.handlerFor(type.get());
-        if (handler.isEmpty()) {
-            metrics.skipped(consumerName);
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Delivery(record, toEvent(record, id.get(), type.get()), handler.get()));
-        } catch (IOException | DateTimeParseException e) {
-            deadLetter(record, "Unreadable event: " + e.getMessage(), 0);
-            return Optional.empty();
-        }
+        pending.clear();
+    }
+
+    private void settle(ConsumerRecord<String, byte[]> record) {
+        settled.merge(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1),
+                (earlier, later) -> later.offset() > earlier.offset() ? later : earlier);
     }
 
     /**
      * All the deliveries in one transaction. When a handler throws, everything rolls back: the deliveries before it
-     * are applied together again, the one that threw goes on alone with that failure as its first attempt, and the
-     * rest follow, so a poison event costs its neighbours one retry and never an attempt of their own. A failure no
-     * handler raised (the commit itself) sends each delivery on alone with all its attempts.
+     * are applied together again, the one that threw goes on alone, and the rest follow, so a poison event costs its
+     * neighbours one retry and never an attempt of their own. The failure counts as the first attempt of the one that
+     * threw, unless it has only one: what surfaced in a handler may have been caused by an earlier event (a deferred
+     * flush), so every event gets at least one attempt on its own. A failure no handler raised (the commit itself)
+     * sends each delivery on alone with all its attempts.
      */
     private void applyInOrder(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
@@ -212,6 +229,7 @@ final class EventConsumer {
         try {
             applyTogether(deliveries, threwAt);
             metrics.appliedTogether(consumerName, deliveries.size());
+            deliveries.forEach(delivery -> settle(delivery.record()));
             return;
         } catch (RuntimeException e) {
             failure = e;
@@ -223,10 +241,12 @@ final class EventConsumer {
             return;
         }
         Delivery culprit = deliveries.get(threwAt[0]);
-        LOG.warnf("Consumer %s: attempt 1 of %d at event %s (%s) failed: %s", consumerName, retry.maxAttempts(),
-                culprit.event().id(), culprit.event().type(), failure);
+        boolean counted = retry.maxAttempts() > 1;
+        LOG.warnf("Consumer %s: event %s (%s) failed among %d applied together%s: %s", consumerName,
+                culprit.event().id(), culprit.event().type(), deliveries.size(),
+                counted ? " (attempt 1 of " + retry.maxAttempts() + ")" : "", failure);
         applyInOrder(deliveries.subList(0, threwAt[0]));
-        applyWithRetries(culprit, failure);
+        applyWithRetries(culprit, counted ? failure : null);
         applyInOrder(deliveries.subList(threwAt[0] + 1, deliveries.size()));
     }
 
@@ -238,11 +258,15 @@ final class EventConsumer {
         while (attempt < retry.maxAttempts() && running) {
             if (attempt > 0) {
                 sleep(retry.backoffAfter(attempt));
+                if (!running) {
+                    break;
+                }
             }
             attempt++;
             try {
                 applyTogether(List.of(delivery), new int[] {-1});
                 metrics.appliedTogether(consumerName, 1);
+                settle(delivery.record());
                 return;
             } catch (RuntimeException e) {
                 failure = e;
@@ -255,6 +279,7 @@ final class EventConsumer {
             throw new WakeupException();
         }
         deadLetter(delivery.record(), String.valueOf(failure), attempt);
+        settle(delivery.record());
     }
 
     /**
