@@ -9,12 +9,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** JSON calls as one client of the realm, through the gateway or straight to a service, each with a fresh token. */
 final class ApiCalls {
 
     record Answer(int status, JsonNode body) {
+
+        /** 422 unknown-reference: the service has not yet learnt from events what the call refers to. */
+        boolean isUnknownReference() {
+            return status == 422 && body.path("type").asText().endsWith("unknown-reference");
+        }
     }
+
+    /** A call accepted at last: its answer, how long it took, and the time spent on refused tries and pauses before it. */
+    record Accepted(Answer answer, long callNanos, long waitedNanos) {
+    }
+
+    private static final long RETRY_PAUSE_MILLIS = 250;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,6 +80,30 @@ final class ApiCalls {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), token);
         } catch (IOException e) {
             throw new BenchException("Could not write the body of POST " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends a call (given a fresh token, taken before its clock starts) until it is answered 200, waiting while the
+     * answer says the service has not heard of something yet; any other answer, or the deadline
+     * ({@link System#nanoTime()}), stops the run.
+     */
+    Accepted untilHeard(Function<String, Answer> call, Predicate<Answer> notYetHeard, long deadlineNanos, String what) {
+        long waited = 0;
+        while (true) {
+            String token = token();
+            long started = System.nanoTime();
+            Answer answer = call.apply(token);
+            long took = System.nanoTime() - started;
+            if (answer.status() == 200) {
+                return new Accepted(answer, took, waited);
+            }
+            if (!notYetHeard.test(answer) || System.nanoTime() > deadlineNanos) {
+                throw new BenchException(what + " answered " + answer.status() + ": " + answer.body());
+            }
+            long pauseStarted = System.nanoTime();
+            Pauses.pause(RETRY_PAUSE_MILLIS);
+            waited += took + (System.nanoTime() - pauseStarted);
         }
     }
 

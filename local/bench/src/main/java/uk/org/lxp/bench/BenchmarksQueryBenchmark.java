@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,7 +34,6 @@ final class BenchmarksQueryBenchmark implements Benchmark {
     private static final int ROUNDS = 100;
     private static final int ROUNDS_PER_TOKEN = 20;
     private static final long EVENTS_DEADLINE_MILLIS = 10 * 60_000;
-    private static final long RETRY_PAUSE_MILLIS = 500;
 
     private static final double TARGET_COHORT_P95_MILLIS = 30;
     private static final double TARGET_NATIONAL_P95_MILLIS = 200;
@@ -97,7 +94,10 @@ final class BenchmarksQueryBenchmark implements Benchmark {
         return templates;
     }
 
-    /** Trusts, then their posts (roles-service), then comparators and pay (pay-equity-service, once it has heard). */
+    /**
+     * Trusts, then their posts (roles-service), then comparators and pay (pay-equity-service, which answers 404 and
+     * 422 until it has learnt the trusts and posts from roles-service's events).
+     */
     private static void load(ApiCalls admin, NationalDataSet data, List<UUID> templates, PrintStream out) {
         List<String> trusts = data.trustCodes();
         for (int trust = 0; trust < trusts.size(); trust++) {
@@ -108,34 +108,18 @@ final class BenchmarksQueryBenchmark implements Benchmark {
         }
         out.printf("  %d trusts registered in %d ICBs with %,d posts%n", trusts.size(), data.icbCount(), POSTS);
         Map<String, Object> comparators = data.comparators();
-        long deadline = System.currentTimeMillis() + EVENTS_DEADLINE_MILLIS;
+        long deadline = System.nanoTime() + EVENTS_DEADLINE_MILLIS * 1_000_000;
         for (int trust = 0; trust < trusts.size(); trust++) {
             String code = trusts.get(trust);
             ImportDataSet posts = new ImportDataSet(code, templates);
             int postsOfTrust = data.postsOf(trust);
-            untilHeard(token -> admin.put("/api/v1/comparators/" + code, comparators, token), admin,
+            admin.untilHeard(token -> admin.put("/api/v1/comparators/" + code, comparators, token),
                     answer -> answer.status() == 404, deadline, "comparators of " + code);
-            untilHeard(token -> admin.post("/api/v1/pay-records/bulk", posts.payRecords(0, postsOfTrust), token), admin,
-                    answer -> answer.status() == 422 && answer.body().path("type").asText().endsWith("unknown-reference"),
-                    deadline, "pay of " + code);
+            admin.untilHeard(token -> admin.post("/api/v1/pay-records/bulk", posts.payRecords(0, postsOfTrust), token),
+                    ApiCalls.Answer::isUnknownReference, deadline, "pay of " + code);
             if ((trust + 1) % 20 == 0) {
                 out.printf("  comparators and pay of %d trusts loaded%n", trust + 1);
             }
-        }
-    }
-
-    /** pay-equity-service learns organisations and posts from roles-service's events: what it has not heard of yet waits. */
-    private static void untilHeard(Function<String, ApiCalls.Answer> call, ApiCalls api, Predicate<ApiCalls.Answer> notYetHeard,
-            long deadline, String what) {
-        while (true) {
-            ApiCalls.Answer answer = call.apply(api.token());
-            if (answer.status() == 200) {
-                return;
-            }
-            if (!notYetHeard.test(answer) || System.currentTimeMillis() > deadline) {
-                throw new BenchException(what + " answered " + answer.status() + ": " + answer.body());
-            }
-            Pauses.pause(RETRY_PAUSE_MILLIS);
         }
     }
 

@@ -19,7 +19,6 @@ final class ImportBenchmark implements Benchmark {
     private static final String CLIENT = "hr-rgd";
     private static final int POSTS = 100_000;
     private static final int BATCH = 5_000;
-    private static final long RETRY_PAUSE_MILLIS = 250;
     private static final long EVENTS_DEADLINE_MILLIS = 10 * 60 * 1000;
 
     private record Phase(long items, long nanos, long waitingNanos) {
@@ -86,24 +85,11 @@ final class ImportBenchmark implements Benchmark {
         long deadline = System.nanoTime() + EVENTS_DEADLINE_MILLIS * 1_000_000;
         for (int from = 0; from < POSTS; from += BATCH) {
             Object body = data.payRecords(from, from + BATCH);
-            while (true) {
-                String token = api.token();
-                long started = System.nanoTime();
-                ApiCalls.Answer answer = api.post("/api/v1/pay-records/bulk", body, token);
-                long took = System.nanoTime() - started;
-                if (answer.status() == 200) {
-                    nanos += took;
-                    out.printf("  pay   %,7d-%,7d: %,6.0f records/s%n", from, from + BATCH, BATCH / (took / 1e9));
-                    break;
-                }
-                if (answer.status() != 422 || !answer.body().path("type").asText().endsWith("unknown-reference")
-                        || System.nanoTime() > deadline) {
-                    throw new BenchException("POST /api/v1/pay-records/bulk answered " + answer.status() + ": " + answer.body());
-                }
-                long pauseStarted = System.nanoTime();
-                Pauses.pause(RETRY_PAUSE_MILLIS);
-                waiting += took + (System.nanoTime() - pauseStarted);
-            }
+            ApiCalls.Accepted accepted = api.untilHeard(token -> api.post("/api/v1/pay-records/bulk", body, token),
+                    ApiCalls.Answer::isUnknownReference, deadline, "POST /api/v1/pay-records/bulk");
+            nanos += accepted.callNanos();
+            waiting += accepted.waitedNanos();
+            out.printf("  pay   %,7d-%,7d: %,6.0f records/s%n", from, from + BATCH, BATCH / (accepted.callNanos() / 1e9));
         }
         return new Phase(POSTS, nanos, waiting);
     }

@@ -4,13 +4,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import uk.org.lxp.api.AfterCommit;
 import uk.org.lxp.directory.OrganisationChanged;
 
 /**
@@ -27,12 +25,12 @@ public class ParityEvaluationTrigger {
     private final ParityFindingService findings;
     private final CostToCloseFiguresPublisher costToCloseFigures;
     private final TransparencyService transparency;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
 
     ParityEvaluationTrigger(ParityFindingService findings, CostToCloseFiguresPublisher costToCloseFigures,
-            TransparencyService transparency, TransactionSynchronizationRegistry transactions) {
+            TransparencyService transparency, AfterCommit afterCommit) {
         this.findings = findings;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.costToCloseFigures = costToCloseFigures;
         this.transparency = transparency;
     }
@@ -42,23 +40,7 @@ public class ParityEvaluationTrigger {
      * read the data without the change and then clear the request.
      */
     public void request() {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            requested.set(true);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // Only a committed change needs evaluating.
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    requested.set(true);
-                }
-            }
-        });
+        afterCommit.run(() -> requested.set(true));
     }
 
     /** Findings are grouped by ICB: a trust that moves ICB changes them. */

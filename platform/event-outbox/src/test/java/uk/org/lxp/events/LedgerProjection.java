@@ -12,10 +12,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import uk.org.lxp.api.AfterCommit;
 import uk.org.lxp.events.consumer.ConsumedEvent;
 import uk.org.lxp.events.consumer.EventSubscription;
 
@@ -29,15 +27,15 @@ public class LedgerProjection {
     public static final String CONSUMER_GROUP = "outbox-test.ledger-projection";
 
     private final DataSource dataSource;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final Map<String, AtomicInteger> poisonAttempts = new ConcurrentHashMap<>();
     private final Set<String> cured = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> appliedAtNanos = new ConcurrentHashMap<>();
     private final Map<String, String> appliedInTrace = new ConcurrentHashMap<>();
 
-    LedgerProjection(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
+    LedgerProjection(DataSource dataSource, AfterCommit afterCommit) {
         this.dataSource = dataSource;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
     }
 
     record EntryAdded(String aggregateId, int sequence, boolean poison) {
@@ -71,23 +69,6 @@ public class LedgerProjection {
         return poisonAttempts.getOrDefault(aggregateId, new AtomicInteger()).get();
     }
 
-    /** The effect is there for readers from the consumer's commit, which is later when events are applied together. */
-    private void recordAppliedAtCommit(String entry) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // Only the outcome matters.
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    appliedAtNanos.put(entry, System.nanoTime());
-                }
-            }
-        });
-    }
-
     private void apply(ConsumedEvent event) {
         EntryAdded entry = event.dataAs(EntryAdded.class);
         if (entry.poison() && !cured.contains(entry.aggregateId())) {
@@ -112,7 +93,9 @@ public class LedgerProjection {
             progress.setString(1, entry.aggregateId());
             progress.setInt(2, entry.sequence());
             progress.executeUpdate();
-            recordAppliedAtCommit(entry.aggregateId() + "/" + entry.sequence());
+            // The effect is there for readers from the consumer's commit, which is later when events are applied together.
+            String applied = entry.aggregateId() + "/" + entry.sequence();
+            afterCommit.run(() -> appliedAtNanos.put(applied, System.nanoTime()));
             appliedInTrace.put(entry.aggregateId() + "/" + entry.sequence(),
                     io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId());
         } catch (SQLException e) {
