@@ -13,6 +13,15 @@ public final class CircuitBreaker {
 
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
+    /** Whether a request may go to the service, and whether it goes as the half-open breaker's one trial. */
+    public enum Admission {
+        REFUSED, REGULAR, TRIAL;
+
+        public boolean admitted() {
+            return this != REFUSED;
+        }
+    }
+
     private final int failureThreshold;
     private final Duration openFor;
     private final Clock clock;
@@ -31,20 +40,20 @@ public final class CircuitBreaker {
     }
 
     /** Whether a request may go to the service now. */
-    public synchronized boolean tryAcquire() {
+    public synchronized Admission admit() {
         if (state == State.OPEN && !clock.instant().isBefore(openedAt.plus(openFor))) {
             state = State.HALF_OPEN;
             trialInFlight = false;
         }
         return switch (state) {
-            case CLOSED -> true;
-            case OPEN -> false;
+            case CLOSED -> Admission.REGULAR;
+            case OPEN -> Admission.REFUSED;
             case HALF_OPEN -> {
                 if (trialInFlight) {
-                    yield false;
+                    yield Admission.REFUSED;
                 }
                 trialInFlight = true;
-                yield true;
+                yield Admission.TRIAL;
             }
         };
     }
@@ -60,6 +69,17 @@ public final class CircuitBreaker {
         if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
             state = State.OPEN;
             openedAt = clock.instant();
+            trialInFlight = false;
+        }
+    }
+
+    /**
+     * A request let through that says nothing about the service: its caller hung up, or the gateway was too busy to
+     * send it. If it was the half-open breaker's trial, another trial may go instead of waiting for ever for this
+     * one's verdict; any other request leaves the breaker as it is.
+     */
+    public synchronized void onAbandoned(Admission admission) {
+        if (admission == Admission.TRIAL && state == State.HALF_OPEN) {
             trialInFlight = false;
         }
     }

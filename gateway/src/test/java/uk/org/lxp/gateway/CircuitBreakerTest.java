@@ -17,14 +17,46 @@ class CircuitBreakerTest {
     @Test
     void opensAfterConsecutiveFailuresAndRefusesUntilItsTimeIsUp() {
         for (int i = 0; i < 3; i++) {
-            assertThat(breaker.tryAcquire()).isTrue();
+            assertThat(breaker.admit().admitted()).isTrue();
             breaker.onFailure();
         }
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(breaker.tryAcquire()).isFalse();
+        assertThat(breaker.admit().admitted()).isFalse();
         assertThat(breaker.retryAfter()).isEqualTo(Duration.ofSeconds(10));
         clock.advance(Duration.ofSeconds(9));
-        assertThat(breaker.tryAcquire()).isFalse();
+        assertThat(breaker.admit().admitted()).isFalse();
+    }
+
+    @Test
+    void anAbandonedTrialLetsAnotherThroughWithoutClosingOrCountingAgainstTheService() {
+        for (int i = 0; i < 3; i++) {
+            breaker.onFailure();
+        }
+        clock.advance(Duration.ofSeconds(10));
+        CircuitBreaker.Admission trial = breaker.admit();
+        assertThat(trial).isEqualTo(CircuitBreaker.Admission.TRIAL);
+        assertThat(breaker.admit().admitted()).as("one trial at a time").isFalse();
+
+        breaker.onAbandoned(trial);
+
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        assertThat(breaker.admit()).isEqualTo(CircuitBreaker.Admission.TRIAL);
+        breaker.onSuccess();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void aRegularRequestAbandonedWhileATrialIsOutLetsNoSecondTrialThrough() {
+        CircuitBreaker.Admission regular = breaker.admit();
+        for (int i = 0; i < 3; i++) {
+            breaker.onFailure();
+        }
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(breaker.admit()).isEqualTo(CircuitBreaker.Admission.TRIAL);
+
+        breaker.onAbandoned(regular);
+
+        assertThat(breaker.admit()).as("the trial is still out").isEqualTo(CircuitBreaker.Admission.REFUSED);
     }
 
     @Test
@@ -41,26 +73,26 @@ class CircuitBreakerTest {
     void afterTheOpenPeriodOneTrialDecides() {
         openIt();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(breaker.tryAcquire()).isTrue();
-        assertThat(breaker.tryAcquire()).as("only one trial at a time").isFalse();
+        assertThat(breaker.admit().admitted()).isTrue();
+        assertThat(breaker.admit().admitted()).as("only one trial at a time").isFalse();
         breaker.onSuccess();
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
-        assertThat(breaker.tryAcquire()).isTrue();
+        assertThat(breaker.admit().admitted()).isTrue();
     }
 
     @Test
     void aFailedTrialOpensItAgain() {
         openIt();
         clock.advance(Duration.ofSeconds(10));
-        assertThat(breaker.tryAcquire()).isTrue();
+        assertThat(breaker.admit().admitted()).isTrue();
         breaker.onFailure();
         assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
-        assertThat(breaker.tryAcquire()).isFalse();
+        assertThat(breaker.admit().admitted()).isFalse();
     }
 
     private void openIt() {
         for (int i = 0; i < 3; i++) {
-            breaker.tryAcquire();
+            breaker.admit().admitted();
             breaker.onFailure();
         }
     }

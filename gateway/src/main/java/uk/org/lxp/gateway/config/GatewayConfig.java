@@ -18,6 +18,8 @@ public interface GatewayConfig {
 
     Breaker circuitBreaker();
 
+    Downstream downstream();
+
     /** The address integrators use; API documents name it as their server. */
     @WithDefault("http://127.0.0.1:8080")
     String publicUrl();
@@ -37,6 +39,22 @@ public interface GatewayConfig {
 
         @WithDefault("1s")
         Duration period();
+    }
+
+    /**
+     * How many requests the gateway keeps in flight to each service, and how many more it holds back waiting for a
+     * connection, and for how long, before it answers 503: a service that falls behind makes callers retry later
+     * rather than fill the gateway's memory with requests their callers have long given up on.
+     */
+    interface Downstream {
+        @WithDefault("200")
+        int maxConnections();
+
+        @WithDefault("1000")
+        int maxWaiting();
+
+        @WithDefault("2s")
+        Duration queueTimeout();
     }
 
     interface Breaker {

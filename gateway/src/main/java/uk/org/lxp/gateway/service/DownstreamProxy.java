@@ -3,10 +3,12 @@ package uk.org.lxp.gateway.service;
 import java.net.ConnectException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,12 +17,14 @@ import org.jboss.logging.Logger;
 import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import uk.org.lxp.gateway.CircuitBreaker;
@@ -44,14 +48,19 @@ public class DownstreamProxy {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private final HttpClient client;
+    private final Duration queueTimeout;
     private final Map<String, URI> services = new HashMap<>();
     private final Map<String, CircuitBreaker> breakers = new HashMap<>();
 
     DownstreamProxy(Vertx vertx, GatewayConfig config) {
+        this.queueTimeout = config.downstream().queueTimeout();
+        // The queue timeout also runs while a new connection is being opened: a shorter TCP connect timeout makes an
+        // unreachable service fail as unreachable (counted by its breaker), not as busy.
         this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setMaxPoolSize(200)
                 .setKeepAlive(true)
-                .setConnectTimeout(2_000));
+                .setConnectTimeout((int) Math.min(2_000, queueTimeout.toMillis() / 2)), new PoolOptions()
+                .setHttp1MaxSize(config.downstream().maxConnections())
+                .setMaxWaitQueueSize(config.downstream().maxWaiting()));
         config.services().forEach((name, service) -> {
             services.put(name, service.url());
             breakers.put(name, new CircuitBreaker(config.circuitBreaker().failureThreshold(),
@@ -59,9 +68,16 @@ public class DownstreamProxy {
         });
     }
 
+    /**
+     * Sends the request on once a connection to the service is free, and relays the answer. If the caller hangs up
+     * first, the request goes no further: once it reaches the head of the queue its connection goes back to the pool
+     * unused, and a request already sent is reset, so the service's and the gateway's capacity goes to callers still
+     * waiting.
+     */
     public void forward(RoutingContext context, Route route, String requestId) {
         CircuitBreaker breaker = breakers.get(route.service());
-        if (!breaker.tryAcquire()) {
+        CircuitBreaker.Admission admission = breaker.admit();
+        if (!admission.admitted()) {
             long seconds = Math.max(1, (long) Math.ceil(breaker.retryAfter().toMillis() / 1000.0));
             context.response().putHeader("Retry-After", Long.toString(seconds));
             ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
@@ -75,14 +91,30 @@ public class DownstreamProxy {
                 .setHost(target.getHost())
                 .setPort(target.getPort())
                 .setURI(in.uri())
+                .setConnectTimeout(queueTimeout.toMillis())
                 .setIdleTimeout(route.timeout().toMillis());
+        // Set and read on this request's event loop; a holder for the lambdas, not for sharing between threads.
+        AtomicReference<HttpClientRequest> sending = new AtomicReference<>();
+        context.addEndHandler(ended -> {
+            HttpClientRequest out = sending.get();
+            if (ended.failed() && out != null) {
+                out.reset();
+            }
+        });
         client.request(options).onComplete(connected -> {
+            if (callerGone(context)) {
+                if (connected.succeeded()) {
+                    connected.result().reset();
+                }
+                breaker.onAbandoned(admission);
+                return;
+            }
             if (connected.failed()) {
-                breaker.onFailure();
-                fail(context, route, connected.cause());
+                notConnected(context, route, breaker, admission, connected.cause());
                 return;
             }
             HttpClientRequest out = connected.result();
+            sending.set(out);
             copyHeaders(in.headers(), out.headers());
             out.putHeader(RequestIds.HEADER, requestId);
             out.putHeader("X-Forwarded-Proto", in.scheme());
@@ -92,17 +124,42 @@ public class DownstreamProxy {
             boolean hasBody = in.headers().contains("Content-Length") || in.headers().contains("Transfer-Encoding");
             var sent = hasBody ? out.send(in) : out.send();
             sent.onComplete(answered -> {
+                if (callerGone(context)) {
+                    if (answered.succeeded()) {
+                        answered.result().request().reset();
+                    }
+                    breaker.onAbandoned(admission);
+                    return;
+                }
                 if (answered.failed()) {
                     breaker.onFailure();
                     fail(context, route, answered.cause());
                     return;
                 }
-                relay(context, answered.result(), breaker);
+                relay(context, route, answered.result(), breaker);
             });
         });
     }
 
-    private static void relay(RoutingContext context, HttpClientResponse response, CircuitBreaker breaker) {
+    /** No connection came: the service is down (counts against it), or busy and the gateway sheds the request (does not). */
+    private static void notConnected(RoutingContext context, Route route, CircuitBreaker breaker,
+            CircuitBreaker.Admission admission, Throwable cause) {
+        if (!isUnreachable(cause) && (cause instanceof ConnectionPoolTooBusyException || isTimeout(cause))) {
+            breaker.onAbandoned(admission);
+            context.response().putHeader("Retry-After", "1");
+            ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
+                    route.service() + " is busy; the gateway is holding back requests to it");
+            return;
+        }
+        breaker.onFailure();
+        fail(context, route, cause);
+    }
+
+    /**
+     * Streams the service's answer to the caller with back-pressure. Should the service fail mid-body, the caller's
+     * connection is reset, so a truncated answer never looks complete; should the caller go, nothing more is written.
+     */
+    private static void relay(RoutingContext context, Route route, HttpClientResponse response, CircuitBreaker breaker) {
         if (response.statusCode() >= 500) {
             breaker.onFailure();
         } else {
@@ -117,7 +174,31 @@ public class DownstreamProxy {
         if (!response.headers().contains("Content-Length")) {
             reply.setChunked(true);
         }
-        response.pipeTo(reply);
+        response.handler(chunk -> {
+            if (callerGone(context)) {
+                return;
+            }
+            reply.write(chunk);
+            if (reply.writeQueueFull()) {
+                response.pause();
+                reply.drainHandler(drained -> response.resume());
+            }
+        });
+        response.endHandler(done -> {
+            if (!callerGone(context)) {
+                reply.end();
+            }
+        });
+        response.exceptionHandler(failure -> {
+            if (!callerGone(context)) {
+                LOG.warnf("Relaying %s's answer to %s broke off: %s", route.service(), context.request().path(), failure.toString());
+                reply.reset();
+            }
+        });
+    }
+
+    private static boolean callerGone(RoutingContext context) {
+        return context.response().closed() || context.response().ended();
     }
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
@@ -129,20 +210,19 @@ public class DownstreamProxy {
     }
 
     private static void fail(RoutingContext context, Route route, Throwable cause) {
-        HttpServerResponse reply = context.response();
-        if (reply.closed() || reply.ended()) {
-            // The caller hung up (wrk's last requests, a client's timeout): there is no one left to answer.
-            return;
-        }
-        if (isTimeout(cause)) {
+        if (isUnreachable(cause)) {
+            ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE, route.service() + " is not reachable");
+        } else if (isTimeout(cause)) {
             ProblemResponses.send(context, ProblemType.GATEWAY_TIMEOUT,
                     route.service() + " did not answer within " + route.timeout().toMillis() + " ms");
-        } else if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException) {
-            ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE, route.service() + " is not reachable");
         } else {
             LOG.warnf("Proxying to %s failed: %s", route.service(), cause.toString());
             ProblemResponses.send(context, ProblemType.BAD_GATEWAY, route.service() + " failed to answer");
         }
+    }
+
+    private static boolean isUnreachable(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof ConnectTimeoutException;
     }
 
     private static boolean isTimeout(Throwable cause) {

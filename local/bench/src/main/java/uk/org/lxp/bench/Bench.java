@@ -13,7 +13,7 @@ import java.util.Optional;
 public final class Bench {
 
     private static final List<Benchmark> BENCHMARKS = List.of(new GatewayBenchmark(), new BenchmarksQueryBenchmark(),
-            new EventsBenchmark(), new ImportBenchmark(), new SchedulingBenchmark(), new StartupBenchmark());
+            new EventsBenchmark(), new ImportBenchmark(), new SchedulingBenchmark(), new StartupBenchmark(), new LoadHeldBenchmark());
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private Bench() {

@@ -14,4 +14,9 @@ interface Benchmark {
 
     /** Measures, printing progress, and returns the run's figures as Markdown: how they were taken, tables, targets. */
     String run(Path root, Path work, PrintStream out);
+
+    /** What follows a figure judged against its target in the report. */
+    static String verdict(boolean met) {
+        return met ? " (met)" : " (not met)";
+    }
 }

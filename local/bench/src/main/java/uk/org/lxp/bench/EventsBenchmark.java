@@ -93,8 +93,8 @@ final class EventsBenchmark implements Benchmark {
                 BenchmarkTestRun.number(oneEach, "throughput.10-per-transaction.applied-rate")));
         text.append(String.format("%nTargets: p99 <= %.0f ms at 500 events/s: %.1f ms%s; >= %,d events/s sustained with "
                         + "exactly-once effects: %,d events/s end to end%s (one transaction per event: %,d, so x %.2f).%n",
-                TARGET_P99_MILLIS, p99, p99 <= TARGET_P99_MILLIS ? " (met)" : " (not met)", TARGET_RATE, sustained,
-                sustained >= TARGET_RATE ? " (met)" : " (not met)", sustainedBefore,
+                TARGET_P99_MILLIS, p99, Benchmark.verdict(p99 <= TARGET_P99_MILLIS), TARGET_RATE, sustained,
+                Benchmark.verdict(sustained >= TARGET_RATE), sustainedBefore,
                 sustainedBefore == 0 ? 0.0 : (double) sustained / sustainedBefore));
         return text.toString();
     }

@@ -143,7 +143,7 @@ final class GatewayBenchmark implements Benchmark {
         double addedP99 = gateway.percentileMillis(0.99) - straight.percentileMillis(0.99);
         double lowestRatio = gatewayToNginx.stream().min(Comparator.naturalOrder()).orElseThrow();
         text.append("\nTargets: gateway throughput >= 1.0 x nginx's: ").append(String.format("%.2f", lowestRatio))
-                .append(verdict(lowestRatio >= 1.0)).append(" (the lower of the two requests); ");
+                .append(Benchmark.verdict(lowestRatio >= 1.0)).append(" (the lower of the two requests); ");
         double straightCapacity = median(saturation.get(key(FIXED_RATE_PATH, targets.get(0))));
         if (straightCapacity < HEADROOM * FIXED_RATE || straight.percentileMillis(0.99) > BUSY_MACHINE_P99_MILLIS) {
             // Near saturation the figures measure the queue of a busy machine, not the hop (added latencies come out negative).
@@ -153,15 +153,11 @@ final class GatewayBenchmark implements Benchmark {
                     straight.percentileMillis(0.99), BUSY_MACHINE_P99_MILLIS));
         } else {
             text.append("added p50 <= 0.5 ms at ").append(FIXED_RATE).append("/s: ")
-                    .append(String.format("%+.2f ms", addedP50)).append(verdict(addedP50 <= 0.5))
-                    .append("; added p99 <= 2 ms: ").append(String.format("%+.2f ms", addedP99)).append(verdict(addedP99 <= 2.0))
+                    .append(String.format("%+.2f ms", addedP50)).append(Benchmark.verdict(addedP50 <= 0.5))
+                    .append("; added p99 <= 2 ms: ").append(String.format("%+.2f ms", addedP99)).append(Benchmark.verdict(addedP99 <= 2.0))
                     .append(".\n");
         }
         return text.toString();
-    }
-
-    private static String verdict(boolean met) {
-        return met ? " (met)" : " (not met)";
     }
 
     private static List<Target> rotated(List<Target> targets, int by) {

@@ -1,11 +1,7 @@
 package uk.org.lxp.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import uk.org.lxp.stack.StackSettings;
 
 /**
@@ -43,21 +39,11 @@ final class ImportBenchmark implements Benchmark {
         Phase payRecords;
         try (BenchStack stack = BenchStack.start(root, work.resolve("stack"), true, out)) {
             ApiCalls api = new ApiCalls(stack, stack.settings().url(StackSettings.Port.GATEWAY), CLIENT);
-            ImportDataSet data = new ImportDataSet(ORGANISATION, roleProfiles(api));
+            ImportDataSet data = ImportDataSet.onPublishedProfiles(api, ORGANISATION);
             posts = sendPosts(api, data, out);
             payRecords = sendPayRecords(api, data, out);
         }
         return report(posts, payRecords);
-    }
-
-    private static List<UUID> roleProfiles(ApiCalls api) {
-        List<UUID> profiles = new ArrayList<>();
-        for (JsonNode profile : api.get("/api/v1/role-profiles?owner=" + ORGANISATION + "&size=200").path("items")) {
-            if ("PUBLISHED".equals(profile.path("status").asText())) {
-                profiles.add(UUID.fromString(profile.path("id").asText()));
-            }
-        }
-        return profiles;
     }
 
     private static Phase sendPosts(ApiCalls api, ImportDataSet data, PrintStream out) {
@@ -111,6 +97,6 @@ final class ImportBenchmark implements Benchmark {
                 """, POSTS, ORGANISATION, CLIENT, BATCH,
                 posts.items(), posts.nanos() / 1e9, posts.perSecond(),
                 payRecords.items(), payRecords.nanos() / 1e9, payRecords.perSecond(), payRecords.waitingNanos() / 1e9,
-                posts.perSecond(), posts.perSecond() >= 5_000 ? " (met)" : " (not met)");
+                posts.perSecond(), Benchmark.verdict(posts.perSecond() >= 5_000));
     }
 }

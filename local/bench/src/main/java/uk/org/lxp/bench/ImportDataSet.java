@@ -1,5 +1,6 @@
 package uk.org.lxp.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,15 +35,34 @@ final class ImportDataSet {
         this.roleProfiles = List.copyOf(roleProfiles);
     }
 
+    /** The data set of an organisation's posts on the role profiles it has published, as the API lists them. */
+    static ImportDataSet onPublishedProfiles(ApiCalls api, String organisation) {
+        List<UUID> profiles = new ArrayList<>();
+        for (JsonNode profile : api.get("/api/v1/role-profiles?owner=" + organisation + "&size=200").path("items")) {
+            if ("PUBLISHED".equals(profile.path("status").asText())) {
+                profiles.add(UUID.fromString(profile.path("id").asText()));
+            }
+        }
+        return new ImportDataSet(organisation, profiles);
+    }
+
     /** The request body of {@code POST /api/v1/posts/bulk} for posts {@code from} (inclusive) to {@code to}. */
     Map<String, Object> posts(int from, int to) {
+        return posts(from, to, 0);
+    }
+
+    /**
+     * The same posts as the HR system holds them after {@code revision} changes: each revision moves every post to
+     * another team, so each is a real change.
+     */
+    Map<String, Object> posts(int from, int to, int revision) {
         List<Map<String, Object>> posts = new ArrayList<>();
         for (int number = from; number < to; number++) {
             Map<String, Object> post = new LinkedHashMap<>();
             post.put("postReference", reference(number));
             post.put("roleProfileId", roleProfiles.get(number % roleProfiles.size()));
             post.put("fte", FTE[number % FTE.length]);
-            post.put("team", TEAMS[number % TEAMS.length]);
+            post.put("team", TEAMS[(number + revision) % TEAMS.length]);
             post.put("status", "FILLED");
             post.put("funding", number % 4 == 0
                     ? Map.of("kind", "FIXED_TERM", "endDate", FIXED_TERM_END.toString())
@@ -56,6 +76,11 @@ final class ImportDataSet {
 
     /** The request body of {@code POST /api/v1/pay-records/bulk}: each of those posts on Band 3 or 4 from April. */
     Map<String, Object> payRecords(int from, int to) {
+        return payRecords(from, to, 0);
+    }
+
+    /** The same pay records after {@code revision} corrections: each revision moves every post to the band's other point. */
+    Map<String, Object> payRecords(int from, int to, int revision) {
         List<Map<String, Object>> records = new ArrayList<>();
         for (int number = from; number < to; number++) {
             Map<String, Object> record = new LinkedHashMap<>();
@@ -63,7 +88,7 @@ final class ImportDataSet {
             record.put("effectiveFrom", PAY_FROM.toString());
             record.put("basis", "SALARIED");
             record.put("band", number % 3 == 0 ? "BAND_4" : "BAND_3");
-            record.put("point", 1 + number % 2);
+            record.put("point", 1 + (number + revision) % 2);
             record.put("fte", FTE[number % FTE.length]);
             records.add(record);
         }

@@ -61,7 +61,7 @@ final class SchedulingBenchmark implements Benchmark {
         }
         double median = seconds.stream().sorted().toList().get(seconds.size() / 2);
         text.append(String.format("%nTarget: 12 months for 20,000 agreements <= %.0f s: median %.2f s%s.%n", TARGET_SECONDS,
-                median, median <= TARGET_SECONDS ? " (met)" : " (not met)"));
+                median, Benchmark.verdict(median <= TARGET_SECONDS)));
         return text.toString();
     }
 }

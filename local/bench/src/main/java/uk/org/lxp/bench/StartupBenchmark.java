@@ -210,7 +210,7 @@ final class StartupBenchmark implements Benchmark {
         }
         text.append("\nAs the stack runs them against plainly: ").append(sideBySide).append(".\n");
         text.append(String.format("%nTargets: first answer <= 3 s: slowest median %.2f s%s; resident <= 200 MB: largest median %,d MB%s.%n",
-                slowest, slowest <= 3 ? " (met)" : " (not met)", largest >> 20, (largest >> 20) <= 200 ? " (met)" : " (not met)"));
+                slowest, Benchmark.verdict(slowest <= 3), largest >> 20, Benchmark.verdict((largest >> 20) <= 200)));
         return text.toString();
     }
 

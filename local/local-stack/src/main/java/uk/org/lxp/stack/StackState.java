@@ -18,7 +18,7 @@ import java.util.Properties;
  * What a running stack tells other ./lxp commands: the launcher's process, each component's process, and where the
  * gateway, Keycloak and Kafka listen. Written as components start; removed when the stack has stopped.
  */
-final class StackState {
+public final class StackState {
 
     private static final String LAUNCHER = "launcher";
     private static final String ORDER = "started";
@@ -37,7 +37,7 @@ final class StackState {
         return state;
     }
 
-    static Optional<StackState> read(Path file) {
+    public static Optional<StackState> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -71,7 +71,7 @@ final class StackState {
     }
 
     /** The components' processes that still run, newest first (the order to stop them in); not the launcher. */
-    Map<String, ProcessHandle> components() {
+    public Map<String, ProcessHandle> components() {
         List<String> names = new ArrayList<>(List.of(values.getProperty(ORDER, "").split(",")));
         Collections.reverse(names);
         Map<String, ProcessHandle> running = new LinkedHashMap<>();

@@ -1,0 +1,327 @@
+package uk.org.lxp.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import uk.org.lxp.http.SuiteServices;
+import uk.org.lxp.stack.Memory;
+import uk.org.lxp.stack.StackSettings;
+import uk.org.lxp.stack.StackState;
+
+/**
+ * B7: ten minutes of mixed reads and writes ({@link MixedWorkload}) at a fixed 300 requests/s through the gateway,
+ * after a warm-up climbing to that rate: every failure counted, the latency of each minute, and each
+ * application's resident memory at the end of each minute.
+ */
+final class LoadHeldBenchmark implements Benchmark {
+
+    static final int RATE = 300;
+    /**
+     * The warm-up climbs to the rate in steps of this long: at the full rate at once, a stack just started spends its
+     * cores compiling (the JIT) and falls ten seconds behind before it has warmed up; with 20 s steps it still fell
+     * behind from 200 requests/s and took the first five held minutes to catch up.
+     */
+    static final Duration WARM_UP_STEP = Duration.ofSeconds(30);
+    static final List<Integer> WARM_UP_RATES = List.of(50, 100, 150, 200, 250, RATE);
+    static final Duration HELD = Duration.ofMinutes(10);
+    /**
+     * Answers that mean the bench itself asks wrongly (a bad request, token, role or path), which stop the run; load
+     * can cause others, such as a conflict between two changes of one item, and those are counted as failures.
+     */
+    private static final Set<Integer> SETUP_MISTAKES = Set.of(400, 401, 403, 404, 405, 415);
+    /** p99 is stable when no minute's exceeds the median minute's by more than this factor. */
+    static final double STABLE_P99_FACTOR = 2.0;
+    /** Memory is flat when no application's resident memory grows by more than this over the run's second half. */
+    static final double FLAT_MEMORY_GROWTH = 0.05;
+
+    /** Each application's resident memory at one moment of the held run. */
+    record MemorySample(Map<String, Long> residentBytes) {
+    }
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public String title() {
+        return "B7 Load held";
+    }
+
+    @Override
+    public String run(Path root, Path work, PrintStream out) {
+        List<List<FixedRateLoad.Outcome>> warmUp;
+        List<FixedRateLoad.Outcome> held;
+        List<MemorySample> memory;
+        Map<String, Double> cpu;
+        try (BenchStack stack = BenchStack.start(root, work.resolve("stack"), true, out);
+                CurrentTokens tokens = new CurrentTokens(stack, List.of(MixedWorkload.HR_CLIENT, MixedWorkload.ANALYST_CLIENT), out)) {
+            StackSettings settings = stack.settings();
+            String gateway = settings.url(StackSettings.Port.GATEWAY);
+            ApiCalls hr = new ApiCalls(stack, gateway, MixedWorkload.HR_CLIENT);
+            MixedWorkload workload = new MixedWorkload(gateway, tokens::of,
+                    ImportDataSet.onPublishedProfiles(hr, MixedWorkload.ORGANISATION), LocalDate.now(ZoneId.of("Europe/London")));
+            out.println("Sending the establishment the writes change: " + MixedWorkload.POSTS + " posts and their pay, "
+                    + MixedWorkload.SUPERVISORS + " supervisors");
+            workload.seed(hr);
+            FixedRateLoad load = new FixedRateLoad();
+            warmUp = new ArrayList<>();
+            for (int rate : WARM_UP_RATES) {
+                List<FixedRateLoad.Outcome> step = load.run(workload::callAt, rate, WARM_UP_STEP);
+                Group group = Group.of(step);
+                out.printf("Warming up: %d s at %d requests/s: p50 %s ms, p99 %s ms, %d failed%n", WARM_UP_STEP.toSeconds(),
+                        rate, group.millis(0.5), group.millis(0.99), group.failed());
+                warmUp.add(step);
+            }
+            Map<String, Long> refused = failures(warmUp.stream().flatMap(List::stream)
+                    .filter(outcome -> SETUP_MISTAKES.contains(outcome.status())).toList());
+            if (!refused.isEmpty()) {
+                throw new BenchException("requests were refused while warming up, so the run would not measure the suite: " + refused);
+            }
+            Map<String, ProcessHandle> processes = components(settings);
+            Map<String, ProcessHandle> applications = applications(settings, processes);
+            out.println("Holding " + RATE + " requests/s for " + HELD.toMinutes() + " minutes");
+            List<MemorySample> samples = new CopyOnWriteArrayList<>();
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "memory-sampler");
+                thread.setDaemon(true);
+                return thread;
+            });
+            sampler.scheduleAtFixedRate(() -> {
+                samples.add(sample(applications));
+                if (samples.size() > 1) {
+                    out.printf("  minute %2d: %s%n", samples.size() - 1, samples.get(samples.size() - 1).residentBytes().entrySet()
+                            .stream().map(entry -> entry.getKey() + " " + Memory.megabytes(entry.getValue()))
+                            .collect(Collectors.joining(", ")));
+                }
+            }, 0, 1, TimeUnit.MINUTES);
+            Map<String, Double> cpuBefore = cpuSeconds(processes);
+            try {
+                held = load.run(workload::callAt, RATE, HELD);
+            } finally {
+                stop(sampler);
+            }
+            Map<String, Double> cpuAfter = cpuSeconds(processes);
+            cpu = new LinkedHashMap<>();
+            cpuAfter.forEach((name, seconds) -> cpu.put(name, seconds - cpuBefore.getOrDefault(name, 0.0)));
+            // The sampler may have been a little late or early for the last minute on a busy machine.
+            if (samples.size() <= HELD.toMinutes()) {
+                samples.add(sample(applications));
+            }
+            memory = List.copyOf(samples.subList(0, Math.min(samples.size(), (int) HELD.toMinutes() + 1)));
+        }
+        return report(warmUp, held, memory, cpu, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static void stop(ScheduledExecutorService sampler) {
+        sampler.shutdownNow();
+        try {
+            if (!sampler.awaitTermination(30, TimeUnit.SECONDS)) {
+                throw new BenchException("the memory sampler did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted while stopping the memory sampler", e);
+        }
+    }
+
+    /** The suite's applications (its services and the gateway) among the processes of the stack. */
+    private static Map<String, ProcessHandle> applications(StackSettings settings, Map<String, ProcessHandle> processes) {
+        Map<String, ProcessHandle> applications = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>(settings.services().stream().map(SuiteServices.Service::name).toList());
+        names.add("gateway");
+        for (String name : names) {
+            ProcessHandle process = processes.get(name);
+            if (process == null) {
+                throw new BenchException(name + " is not running in the bench's stack");
+            }
+            applications.put(name, process);
+        }
+        return applications;
+    }
+
+    /**
+     * CPU time used so far, in seconds, by each process of the stack with what it started (PostgreSQL's backends), and
+     * by the bench's own process alone (the load generator; the stack descends from it too).
+     */
+    private static Map<String, Double> cpuSeconds(Map<String, ProcessHandle> components) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        components.forEach((name, process) -> seconds.put(name, Stream.concat(Stream.of(process), process.descendants())
+                .mapToDouble(LoadHeldBenchmark::cpuSeconds).sum()));
+        seconds.put("bench (load generator)", cpuSeconds(ProcessHandle.current()));
+        return seconds;
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L) / 1000.0;
+    }
+
+    /** Every process of the stack, by name. */
+    private static Map<String, ProcessHandle> components(StackSettings settings) {
+        return StackState.read(settings.stateFile())
+                .orElseThrow(() -> new BenchException("The stack's state file " + settings.stateFile() + " is missing"))
+                .components();
+    }
+
+    private static MemorySample sample(Map<String, ProcessHandle> applications) {
+        Map<String, Long> resident = new LinkedHashMap<>();
+        applications.forEach((name, process) -> resident.put(name, Memory.residentBytes(process)));
+        return new MemorySample(resident);
+    }
+
+    /** How many requests failed, by kind and failure, e.g. "POST ... : 422 .../unknown-reference" -> 3. */
+    static Map<String, Long> failures(List<FixedRateLoad.Outcome> outcomes) {
+        return outcomes.stream().filter(FixedRateLoad.Outcome::failed)
+                .collect(Collectors.groupingBy(outcome -> outcome.kind() + ": " + outcome.failure(), TreeMap::new,
+                        Collectors.counting()));
+    }
+
+    /**
+     * The run's figures: the warm-up's failures, then by kind of request, by minute (with memory at the end of each;
+     * {@code memory} starts with the sample taken as the held run began), the failures, the CPU each process used
+     * during the held run ({@code cpuSeconds}, on a machine of {@code cores}), and the three targets judged.
+     */
+    static String report(List<List<FixedRateLoad.Outcome>> warmUp, List<FixedRateLoad.Outcome> held, List<MemorySample> memory,
+            Map<String, Double> cpuSeconds, int cores) {
+        int minutes = (int) HELD.toMinutes();
+        if (memory.size() != minutes + 1) {
+            throw new BenchException("expected memory at the start and after each of " + minutes + " minutes, got "
+                    + memory.size() + " samples");
+        }
+        List<String> applications = List.copyOf(memory.get(0).residentBytes().keySet());
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("""
+                A fixed %d requests/s through the gateway for %d minutes (%,d requests, each timed from when it was due), \
+                after a warm-up climbing to that rate in steps of %d s: 70%% reads and 30%% writes as `%s` (its own \
+                posts, pay records, supervisors and role profiles; the writes change an establishment of %d posts with \
+                their pay and %d supervisors, one item a call, so the data read stays the same size) and `%s` (its \
+                ICB's benchmarks and supervision figures). A request fails when it is not answered as expected within \
+                10 s; the times are those of the requests answered as expected. Tokens are taken again every minute. Resident memory of each application (`/proc`, VmRSS) as the \
+                run began and at the end of each minute.
+
+                | warm-up rate (requests/s) | sent | failed | p50 (ms) | p99 (ms) |
+                |---|---|---|---|---|
+                """, RATE, minutes, held.size(), WARM_UP_STEP.toSeconds(), MixedWorkload.HR_CLIENT, MixedWorkload.POSTS,
+                MixedWorkload.SUPERVISORS, MixedWorkload.ANALYST_CLIENT));
+        for (List<FixedRateLoad.Outcome> step : warmUp) {
+            Group group = Group.of(step);
+            text.append(String.format("| %,.0f | %,d | %,d | %s | %s |%n", step.size() / (double) WARM_UP_STEP.toSeconds(),
+                    group.sent(), group.failed(), group.millis(0.5), group.millis(0.99)));
+        }
+        text.append('\n');
+
+        text.append("| request | sent | failed | p50 (ms) | p99 (ms) | max (ms) |\n|---|---|---|---|---|---|\n");
+        Map<String, List<FixedRateLoad.Outcome>> byKind = held.stream()
+                .collect(Collectors.groupingBy(FixedRateLoad.Outcome::kind, TreeMap::new, Collectors.toList()));
+        byKind.forEach((kind, outcomes) -> text.append("| `").append(kind).append("` | ").append(Group.of(outcomes).cells()).append('\n'));
+        Group all = Group.of(held);
+        text.append("| all | ").append(all.cells()).append("\n\n");
+
+        text.append("| minute | sent | failed | p50 (ms) | p99 (ms) | max (ms) |");
+        applications.forEach(application -> text.append(' ').append(application).append(" (MB) |"));
+        text.append("\n|---|---|---|---|---|---|").append("---|".repeat(applications.size())).append('\n');
+        text.append("| start | | | | | |");
+        applications.forEach(application -> text.append(' ').append(megabytes(memory.get(0), application)).append(" |"));
+        text.append('\n');
+        Map<Integer, List<FixedRateLoad.Outcome>> byMinute = held.stream()
+                .collect(Collectors.groupingBy(outcome -> (int) (outcome.dueNanos() / TimeUnit.MINUTES.toNanos(1))));
+        List<Double> minuteP99s = new ArrayList<>();
+        for (int minute = 0; minute < minutes; minute++) {
+            Group group = Group.of(byMinute.getOrDefault(minute, List.of()));
+            minuteP99s.add(group.p99Millis());
+            text.append("| ").append(minute + 1).append(" | ").append(group.cells());
+            MemorySample atEnd = memory.get(minute + 1);
+            applications.forEach(application -> text.append(' ').append(megabytes(atEnd, application)).append(" |"));
+            text.append('\n');
+        }
+
+        Map<String, Long> failures = failures(held);
+        if (!failures.isEmpty()) {
+            text.append("\n| failed request | how | count |\n|---|---|---|\n");
+            failures.forEach((what, count) -> {
+                int colon = what.lastIndexOf(": ");
+                text.append(String.format("| `%s` | %s | %,d |%n", what.substring(0, colon), what.substring(colon + 2), count));
+            });
+        }
+
+        double available = cores * HELD.toSeconds();
+        text.append(String.format("%nCPU used during the held run, of the machine's %d cores x %d s = %,.0f core-seconds: %s; "
+                + "%.0f%% in all.%n", cores, HELD.toSeconds(), available, cpuSeconds.entrySet().stream()
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .map(entry -> String.format("%s %,.0f s", entry.getKey(), entry.getValue()))
+                        .collect(Collectors.joining(", ")),
+                100 * cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / available));
+
+        List<Double> sortedP99s = new ArrayList<>(minuteP99s);
+        Collections.sort(sortedP99s);
+        double medianP99 = sortedP99s.get(sortedP99s.size() / 2);
+        double worstP99 = sortedP99s.get(sortedP99s.size() - 1);
+        MemorySample halfway = memory.get(minutes / 2);
+        MemorySample end = memory.get(minutes);
+        String growth = applications.stream()
+                .map(application -> String.format("%s %+.1f%%", application, 100 * growth(halfway, end, application)))
+                .collect(Collectors.joining(", "));
+        double worstGrowth = applications.stream().mapToDouble(application -> growth(halfway, end, application)).max().orElseThrow();
+        String stability = Double.isInfinite(worstP99)
+                ? "a minute had no request answered"
+                : String.format("the worst minute %.1f ms against a median minute of %.1f ms, x %.2f", worstP99, medianP99,
+                        worstP99 / medianP99);
+        text.append(String.format("""
+
+                Targets: 0 errors: %,d failed%s; p99 stable (no minute's above %.0f x the median minute's): %s%s; \
+                memory flat (no application growing more than %.0f%% from minute %d to minute %d): %s%s.
+                """, all.failed(), Benchmark.verdict(all.failed() == 0), STABLE_P99_FACTOR, stability,
+                Benchmark.verdict(worstP99 <= STABLE_P99_FACTOR * medianP99), 100 * FLAT_MEMORY_GROWTH, minutes / 2, minutes,
+                growth, Benchmark.verdict(worstGrowth <= FLAT_MEMORY_GROWTH)));
+        return text.toString();
+    }
+
+    /** Requests taken together: how many were sent and failed, and the times of those answered as expected. */
+    private record Group(int sent, long failed, Latencies answered) {
+
+        static Group of(List<FixedRateLoad.Outcome> outcomes) {
+            long[] answered = outcomes.stream().filter(outcome -> !outcome.failed())
+                    .mapToLong(FixedRateLoad.Outcome::latencyNanos).toArray();
+            return new Group(outcomes.size(), outcomes.size() - answered.length, Latencies.of(answered, 0));
+        }
+
+        /** A percentile in milliseconds, or a dash when no request was answered. */
+        String millis(double quantile) {
+            return answered.count() == 0 ? "-" : String.format("%.1f", answered.percentileMillis(quantile));
+        }
+
+        /** The p99 in milliseconds; unbounded when no request was answered, which no target accepts. */
+        double p99Millis() {
+            return answered.count() == 0 ? Double.POSITIVE_INFINITY : answered.percentileMillis(0.99);
+        }
+
+        /** "sent | failed | p50 | p99 | max |" of a table row. */
+        String cells() {
+            return String.format("%,d | %,d | %s | %s | %s |", sent, failed, millis(0.5), millis(0.99), millis(1.0));
+        }
+    }
+
+    private static double growth(MemorySample from, MemorySample to, String application) {
+        return (double) to.residentBytes().get(application) / from.residentBytes().get(application) - 1;
+    }
+
+    private static String megabytes(MemorySample sample, String application) {
+        return String.format("%,d", sample.residentBytes().get(application) / (1024 * 1024));
+    }
+
+}
