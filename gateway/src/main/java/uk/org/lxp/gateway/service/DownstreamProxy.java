@@ -125,9 +125,7 @@ public class DownstreamProxy {
             var sent = hasBody ? out.send(in) : out.send();
             sent.onComplete(answered -> {
                 if (callerGone(context)) {
-                    if (answered.succeeded()) {
-                        answered.result().request().reset();
-                    }
+                    // The end handler has reset the request already, when the caller's connection closed.
                     breaker.onAbandoned(admission);
                     return;
                 }

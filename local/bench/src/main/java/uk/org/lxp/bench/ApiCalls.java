@@ -18,6 +18,14 @@ final class ApiCalls {
     record Answer(int status, JsonNode body) {
 
         /** 422 unknown-reference: the service has not yet learnt from events what the call refers to. */
+        /** This answer if it is 200; any other stops the run, naming {@code what} was asked. */
+        Answer orStop(String what) {
+            if (status != 200) {
+                throw new BenchException(what + " answered " + status + ": " + body);
+            }
+            return this;
+        }
+
         boolean isUnknownReference() {
             return status == 422 && body.path("type").asText().endsWith("unknown-reference");
         }
@@ -48,11 +56,7 @@ final class ApiCalls {
 
     /** A GET with a token taken beforehand, for timed calls; anything but 200 stops the run. */
     JsonNode get(String path, String token) {
-        Answer answer = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), token);
-        if (answer.status() != 200) {
-            throw new BenchException("GET " + path + " answered " + answer.status() + ": " + answer.body());
-        }
-        return answer.body();
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), token).orStop("GET " + path).body();
     }
 
     /** A PUT, which replaces what it names and so needs no idempotency key. */

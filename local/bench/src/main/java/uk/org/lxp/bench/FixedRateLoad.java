@@ -52,8 +52,7 @@ final class FixedRateLoad {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(ANSWER_TIMEOUT)
                 .header("Authorization", "Bearer " + token).GET().build();
         List<Outcome> outcomes = run(index -> new Call("GET", request, 200), perSecond, duration);
-        return Latencies.of(outcomes.stream().mapToLong(Outcome::latencyNanos).toArray(),
-                outcomes.stream().filter(Outcome::failed).count());
+        return Latencies.answered(outcomes);
     }
 
     /**

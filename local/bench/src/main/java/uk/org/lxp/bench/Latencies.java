@@ -12,6 +12,13 @@ record Latencies(long[] sortedNanos, long failures) {
         return new Latencies(sorted, failures);
     }
 
+    /** The times of the requests answered as expected, and how many were not. */
+    static Latencies answered(List<FixedRateLoad.Outcome> outcomes) {
+        long[] answered = outcomes.stream().filter(outcome -> !outcome.failed())
+                .mapToLong(FixedRateLoad.Outcome::latencyNanos).toArray();
+        return of(answered, outcomes.size() - answered.length);
+    }
+
     /** Several runs' requests as one distribution. */
     static Latencies merged(List<Latencies> runs) {
         long[] all = runs.stream().flatMapToLong(run -> Arrays.stream(run.sortedNanos())).toArray();

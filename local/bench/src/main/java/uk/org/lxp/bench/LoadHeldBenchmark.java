@@ -83,9 +83,9 @@ final class LoadHeldBenchmark implements Benchmark {
             warmUp = new ArrayList<>();
             for (int rate : WARM_UP_RATES) {
                 List<FixedRateLoad.Outcome> step = load.run(workload::callAt, rate, WARM_UP_STEP);
-                Group group = Group.of(step);
+                Latencies latencies = Latencies.answered(step);
                 out.printf("Warming up: %d s at %d requests/s: p50 %s ms, p99 %s ms, %d failed%n", WARM_UP_STEP.toSeconds(),
-                        rate, group.millis(0.5), group.millis(0.99), group.failed());
+                        rate, millis(latencies, 0.5), millis(latencies, 0.99), latencies.failures());
                 warmUp.add(step);
             }
             Map<String, Long> refused = failures(warmUp.stream().flatMap(List::stream)
@@ -219,18 +219,18 @@ final class LoadHeldBenchmark implements Benchmark {
                 """, RATE, minutes, held.size(), WARM_UP_STEP.toSeconds(), MixedWorkload.HR_CLIENT, MixedWorkload.POSTS,
                 MixedWorkload.SUPERVISORS, MixedWorkload.ANALYST_CLIENT));
         for (List<FixedRateLoad.Outcome> step : warmUp) {
-            Group group = Group.of(step);
+            Latencies latencies = Latencies.answered(step);
             text.append(String.format("| %,.0f | %,d | %,d | %s | %s |%n", step.size() / (double) WARM_UP_STEP.toSeconds(),
-                    group.sent(), group.failed(), group.millis(0.5), group.millis(0.99)));
+                    step.size(), latencies.failures(), millis(latencies, 0.5), millis(latencies, 0.99)));
         }
         text.append('\n');
 
         text.append("| request | sent | failed | p50 (ms) | p99 (ms) | max (ms) |\n|---|---|---|---|---|---|\n");
         Map<String, List<FixedRateLoad.Outcome>> byKind = held.stream()
                 .collect(Collectors.groupingBy(FixedRateLoad.Outcome::kind, TreeMap::new, Collectors.toList()));
-        byKind.forEach((kind, outcomes) -> text.append("| `").append(kind).append("` | ").append(Group.of(outcomes).cells()).append('\n'));
-        Group all = Group.of(held);
-        text.append("| all | ").append(all.cells()).append("\n\n");
+        byKind.forEach((kind, outcomes) -> text.append("| `").append(kind).append("` | ").append(cells(Latencies.answered(outcomes))).append('\n'));
+        Latencies all = Latencies.answered(held);
+        text.append("| all | ").append(cells(all)).append("\n\n");
 
         text.append("| minute | sent | failed | p50 (ms) | p99 (ms) | max (ms) |");
         applications.forEach(application -> text.append(' ').append(application).append(" (MB) |"));
@@ -242,9 +242,9 @@ final class LoadHeldBenchmark implements Benchmark {
                 .collect(Collectors.groupingBy(outcome -> (int) (outcome.dueNanos() / TimeUnit.MINUTES.toNanos(1))));
         List<Double> minuteP99s = new ArrayList<>();
         for (int minute = 0; minute < minutes; minute++) {
-            Group group = Group.of(byMinute.getOrDefault(minute, List.of()));
-            minuteP99s.add(group.p99Millis());
-            text.append("| ").append(minute + 1).append(" | ").append(group.cells());
+            Latencies latencies = Latencies.answered(byMinute.getOrDefault(minute, List.of()));
+            minuteP99s.add(p99Millis(latencies));
+            text.append("| ").append(minute + 1).append(" | ").append(cells(latencies));
             MemorySample atEnd = memory.get(minute + 1);
             applications.forEach(application -> text.append(' ').append(megabytes(atEnd, application)).append(" |"));
             text.append('\n');
@@ -285,35 +285,26 @@ final class LoadHeldBenchmark implements Benchmark {
 
                 Targets: 0 errors: %,d failed%s; p99 stable (no minute's above %.0f x the median minute's): %s%s; \
                 memory flat (no application growing more than %.0f%% from minute %d to minute %d): %s%s.
-                """, all.failed(), Benchmark.verdict(all.failed() == 0), STABLE_P99_FACTOR, stability,
+                """, all.failures(), Benchmark.verdict(all.failures() == 0), STABLE_P99_FACTOR, stability,
                 Benchmark.verdict(worstP99 <= STABLE_P99_FACTOR * medianP99), 100 * FLAT_MEMORY_GROWTH, minutes / 2, minutes,
                 growth, Benchmark.verdict(worstGrowth <= FLAT_MEMORY_GROWTH)));
         return text.toString();
     }
 
-    /** Requests taken together: how many were sent and failed, and the times of those answered as expected. */
-    private record Group(int sent, long failed, Latencies answered) {
+    /** A percentile in milliseconds, or a dash when no request was answered. */
+    private static String millis(Latencies latencies, double quantile) {
+        return latencies.count() == 0 ? "-" : String.format("%.1f", latencies.percentileMillis(quantile));
+    }
 
-        static Group of(List<FixedRateLoad.Outcome> outcomes) {
-            long[] answered = outcomes.stream().filter(outcome -> !outcome.failed())
-                    .mapToLong(FixedRateLoad.Outcome::latencyNanos).toArray();
-            return new Group(outcomes.size(), outcomes.size() - answered.length, Latencies.of(answered, 0));
-        }
+    /** The p99 in milliseconds; unbounded when no request was answered, which no target accepts. */
+    private static double p99Millis(Latencies latencies) {
+        return latencies.count() == 0 ? Double.POSITIVE_INFINITY : latencies.percentileMillis(0.99);
+    }
 
-        /** A percentile in milliseconds, or a dash when no request was answered. */
-        String millis(double quantile) {
-            return answered.count() == 0 ? "-" : String.format("%.1f", answered.percentileMillis(quantile));
-        }
-
-        /** The p99 in milliseconds; unbounded when no request was answered, which no target accepts. */
-        double p99Millis() {
-            return answered.count() == 0 ? Double.POSITIVE_INFINITY : answered.percentileMillis(0.99);
-        }
-
-        /** "sent | failed | p50 | p99 | max |" of a table row. */
-        String cells() {
-            return String.format("%,d | %,d | %s | %s | %s |", sent, failed, millis(0.5), millis(0.99), millis(1.0));
-        }
+    /** "sent | failed | p50 | p99 | max |" of a table row. */
+    private static String cells(Latencies latencies) {
+        return String.format("%,d | %,d | %s | %s | %s |", latencies.count() + latencies.failures(), latencies.failures(),
+                millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0));
     }
 
     private static double growth(MemorySample from, MemorySample to, String application) {

@@ -96,7 +96,7 @@ final class MixedWorkload {
      * roles-service's events, and its supervisors.
      */
     void seed(ApiCalls hr) {
-        expectOk(hr.post("/api/v1/posts/bulk", data.posts(0, POSTS), hr.token()), "POST /api/v1/posts/bulk");
+        hr.post("/api/v1/posts/bulk", data.posts(0, POSTS), hr.token()).orStop("POST /api/v1/posts/bulk");
         hr.untilHeard(token -> hr.post("/api/v1/pay-records/bulk", data.payRecords(0, POSTS), token),
                 ApiCalls.Answer::isUnknownReference, System.nanoTime() + SEED_DEADLINE_MILLIS * 1_000_000,
                 "POST /api/v1/pay-records/bulk");
@@ -104,8 +104,8 @@ final class MixedWorkload {
         for (int number = 0; number < SUPERVISORS; number++) {
             supervisors.add(supervisor(number, 0));
         }
-        expectOk(hr.post("/api/v1/supervisors/bulk", Map.of("supervisors", supervisors), hr.token()),
-                "POST /api/v1/supervisors/bulk");
+        hr.post("/api/v1/supervisors/bulk", Map.of("supervisors", supervisors), hr.token())
+                .orStop("POST /api/v1/supervisors/bulk");
     }
 
     /** The request due in slot {@code index}; called in slot order, from one thread. */
@@ -156,12 +156,6 @@ final class MixedWorkload {
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json(body))).build(), 200);
-    }
-
-    private static void expectOk(ApiCalls.Answer answer, String what) {
-        if (answer.status() != 200) {
-            throw new BenchException(what + " answered " + answer.status() + ": " + answer.body());
-        }
     }
 
     private static byte[] json(Object body) {

@@ -23,6 +23,18 @@ class LatenciesTest {
     }
 
     @Test
+    void onlyRequestsAnsweredAsExpectedAreTimedAndTheRestCounted() {
+        Latencies latencies = Latencies.answered(List.of(
+                new FixedRateLoad.Outcome("GET", 0, 2_000_000, 200, null),
+                new FixedRateLoad.Outcome("GET", 1, 1_000_000, 503, "503 /problems/service-unavailable"),
+                new FixedRateLoad.Outcome("GET", 2, 10_000_000_000L, 0, "HttpTimeoutException")));
+
+        assertThat(latencies.count()).isEqualTo(1);
+        assertThat(latencies.failures()).isEqualTo(2);
+        assertThat(latencies.maxMillis()).isEqualTo(2.0);
+    }
+
+    @Test
     void aSingleSlowRequestIsTheTopPercentileOfASmallRun() {
         Latencies latencies = Latencies.of(new long[] {1_000_000, 1_000_000, 1_000_000, 9_000_000}, 0);
 
