@@ -2,10 +2,7 @@ package uk.org.lxp.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
@@ -94,30 +91,6 @@ class CircuitBreakerTest {
         for (int i = 0; i < 3; i++) {
             breaker.admit().admitted();
             breaker.onFailure();
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-22T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -2,16 +2,22 @@ package uk.org.lxp.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** The gateway's settings, under {@code lxp.gateway}. */
 @ConfigMapping(prefix = "lxp.gateway")
 public interface GatewayConfig {
 
-    /** Where each service of the route table listens, e.g. {@code lxp.gateway.services.roles-service.url}. */
+    /**
+     * Where each service of the route table listens, e.g. {@code lxp.gateway.services.roles-service.url}: one address
+     * (a load-balanced one such as a Kubernetes Service), or the addresses of its instances separated by commas, which
+     * the gateway takes in turn, passing over those that fail.
+     */
     Map<String, Service> services();
 
     RateLimit rateLimit();
@@ -29,7 +35,8 @@ public interface GatewayConfig {
     long maxBodyBytes();
 
     interface Service {
-        URI url();
+        @WithName("url")
+        List<URI> urls();
     }
 
     /** A token bucket per client: {@code capacity} requests at once, refilled at {@code capacity} per {@code period}. */

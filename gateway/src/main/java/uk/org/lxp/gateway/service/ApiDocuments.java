@@ -36,7 +36,7 @@ public class ApiDocuments {
     private static final String SCHEMA_REF = "#/components/schemas/";
 
     private final HttpClient client;
-    private final Map<String, URI> services = new TreeMap<>();
+    private final Map<String, List<URI>> services = new TreeMap<>();
     private final ObjectMapper json;
     private final YAMLMapper yaml = new YAMLMapper();
     private final String publicUrl;
@@ -45,7 +45,7 @@ public class ApiDocuments {
         this.client = vertx.createHttpClient();
         this.json = json;
         this.publicUrl = config.publicUrl();
-        config.services().forEach((name, service) -> services.put(name, service.url()));
+        config.services().forEach((name, service) -> services.put(name, service.urls()));
     }
 
     public boolean knows(String service) {
@@ -191,8 +191,16 @@ public class ApiDocuments {
         return renamed;
     }
 
+    /** The document from the service's first instance that gives it; null if none does. */
     private Uni<String> fetch(String service, String path) {
-        URI base = services.get(service);
+        return fetchFrom(services.get(service), 0, path);
+    }
+
+    private Uni<String> fetchFrom(List<URI> instances, int index, String path) {
+        if (index == instances.size()) {
+            return Uni.createFrom().nullItem();
+        }
+        URI base = instances.get(index);
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost(base.getHost())
                 .setPort(base.getPort()).setURI(path).setIdleTimeout(FETCH_TIMEOUT.toMillis());
         return client.request(options)
@@ -201,7 +209,8 @@ public class ApiDocuments {
                         ? response.body().map(buffer -> buffer.toString())
                         : Uni.createFrom().nullItem())
                 .ifNoItem().after(FETCH_TIMEOUT).recoverWithItem((String) null)
-                .onFailure().recoverWithNull();
+                .onFailure().recoverWithNull()
+                .flatMap(body -> body != null ? Uni.createFrom().item(body) : fetchFrom(instances, index + 1, path));
     }
 
     private ObjectNode orEmpty(ObjectNode document) {

@@ -1,11 +1,12 @@
 package uk.org.lxp.gateway.service;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.PoolOptions;
@@ -29,6 +31,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import uk.org.lxp.gateway.CircuitBreaker;
 import uk.org.lxp.gateway.Route;
+import uk.org.lxp.gateway.ServiceInstances;
 import uk.org.lxp.gateway.config.GatewayConfig;
 import uk.org.lxp.http.ProblemResponses;
 import uk.org.lxp.http.ProblemType;
@@ -49,50 +52,34 @@ public class DownstreamProxy {
 
     private final HttpClient client;
     private final Duration queueTimeout;
-    private final Map<String, URI> services = new HashMap<>();
-    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+    private final Map<String, ServiceInstances> services = new HashMap<>();
 
     DownstreamProxy(Vertx vertx, GatewayConfig config) {
         this.queueTimeout = config.downstream().queueTimeout();
         // The queue timeout also runs while a new connection is being opened: a shorter TCP connect timeout makes an
-        // unreachable service fail as unreachable (counted by its breaker), not as busy.
+        // unreachable instance fail as unreachable (counted by its breaker), not as busy.
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout((int) Math.min(2_000, queueTimeout.toMillis() / 2)), new PoolOptions()
                 .setHttp1MaxSize(config.downstream().maxConnections())
                 .setMaxWaitQueueSize(config.downstream().maxWaiting()));
-        config.services().forEach((name, service) -> {
-            services.put(name, service.url());
-            breakers.put(name, new CircuitBreaker(config.circuitBreaker().failureThreshold(),
-                    config.circuitBreaker().openFor(), Clock.systemUTC()));
-        });
+        config.services().forEach((name, service) -> services.put(name, new ServiceInstances(name, service.urls(),
+                config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), Clock.systemUTC())));
+    }
+
+    /** The instances of a service and the state of their breakers. */
+    public ServiceInstances instancesOf(String service) {
+        return services.get(service);
     }
 
     /**
-     * Sends the request on once a connection to the service is free, and relays the answer. If the caller hangs up
-     * first, the request goes no further: once it reaches the head of the queue its connection goes back to the pool
-     * unused, and a request already sent is reset, so the service's and the gateway's capacity goes to callers still
-     * waiting.
+     * Sends the request on to an instance of the service once a connection to it is free, and relays the answer. An
+     * instance that cannot be reached is passed over for the next (nothing was sent to it), and so is one that drops
+     * a read before answering; other requests are not sent twice. If the caller hangs up first, the request goes no
+     * further: once it reaches the head of the queue its connection goes back to the pool unused, and a request
+     * already sent is reset, so the service's and the gateway's capacity goes to callers still waiting.
      */
     public void forward(RoutingContext context, Route route, String requestId) {
-        CircuitBreaker breaker = breakers.get(route.service());
-        CircuitBreaker.Admission admission = breaker.admit();
-        if (!admission.admitted()) {
-            long seconds = Math.max(1, (long) Math.ceil(breaker.retryAfter().toMillis() / 1000.0));
-            context.response().putHeader("Retry-After", Long.toString(seconds));
-            ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
-                    route.service() + " is failing; the gateway is not sending it requests for now");
-            return;
-        }
-        HttpServerRequest in = context.request();
-        URI target = services.get(route.service());
-        RequestOptions options = new RequestOptions()
-                .setMethod(in.method())
-                .setHost(target.getHost())
-                .setPort(target.getPort())
-                .setURI(in.uri())
-                .setConnectTimeout(queueTimeout.toMillis())
-                .setIdleTimeout(route.timeout().toMillis());
         // Set and read on this request's event loop; a holder for the lambdas, not for sharing between threads.
         AtomicReference<HttpClientRequest> sending = new AtomicReference<>();
         context.addEndHandler(ended -> {
@@ -101,6 +88,36 @@ public class DownstreamProxy {
                 out.reset();
             }
         });
+        forward(context, route, requestId, sending, new HashSet<>(), null);
+    }
+
+    private void forward(RoutingContext context, Route route, String requestId,
+            AtomicReference<HttpClientRequest> sending, Set<ServiceInstances.Instance> tried, Throwable lastFailure) {
+        ServiceInstances instances = services.get(route.service());
+        Optional<ServiceInstances.Pick> pick = instances.pick(tried);
+        if (pick.isEmpty()) {
+            if (lastFailure != null) {
+                fail(context, route, lastFailure);
+                return;
+            }
+            long seconds = Math.max(1, (long) Math.ceil(instances.retryAfter().toMillis() / 1000.0));
+            context.response().putHeader("Retry-After", Long.toString(seconds));
+            ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
+                    route.service() + " is failing; the gateway is not sending it requests for now");
+            return;
+        }
+        ServiceInstances.Instance instance = pick.get().instance();
+        CircuitBreaker breaker = instance.breaker();
+        CircuitBreaker.Admission admission = pick.get().admission();
+        tried.add(instance);
+        HttpServerRequest in = context.request();
+        RequestOptions options = new RequestOptions()
+                .setMethod(in.method())
+                .setHost(instance.url().getHost())
+                .setPort(instance.url().getPort())
+                .setURI(in.uri())
+                .setConnectTimeout(queueTimeout.toMillis())
+                .setIdleTimeout(route.timeout().toMillis());
         client.request(options).onComplete(connected -> {
             if (callerGone(context)) {
                 if (connected.succeeded()) {
@@ -110,7 +127,16 @@ public class DownstreamProxy {
                 return;
             }
             if (connected.failed()) {
-                notConnected(context, route, breaker, admission, connected.cause());
+                Throwable cause = connected.cause();
+                if (isBusy(cause)) {
+                    breaker.onAbandoned(admission);
+                    context.response().putHeader("Retry-After", "1");
+                    ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
+                            route.service() + " is busy; the gateway is holding back requests to it");
+                    return;
+                }
+                breaker.onFailure();
+                forward(context, route, requestId, sending, tried, cause);
                 return;
             }
             HttpClientRequest out = connected.result();
@@ -131,6 +157,11 @@ public class DownstreamProxy {
                 }
                 if (answered.failed()) {
                     breaker.onFailure();
+                    if (isRead(in) && !isTimeout(answered.cause())) {
+                        sending.set(null);
+                        forward(context, route, requestId, sending, tried, answered.cause());
+                        return;
+                    }
                     fail(context, route, answered.cause());
                     return;
                 }
@@ -139,18 +170,14 @@ public class DownstreamProxy {
         });
     }
 
-    /** No connection came: the service is down (counts against it), or busy and the gateway sheds the request (does not). */
-    private static void notConnected(RoutingContext context, Route route, CircuitBreaker breaker,
-            CircuitBreaker.Admission admission, Throwable cause) {
-        if (!isUnreachable(cause) && (cause instanceof ConnectionPoolTooBusyException || isTimeout(cause))) {
-            breaker.onAbandoned(admission);
-            context.response().putHeader("Retry-After", "1");
-            ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
-                    route.service() + " is busy; the gateway is holding back requests to it");
-            return;
-        }
-        breaker.onFailure();
-        fail(context, route, cause);
+    /** All connections to the instance are in use and the gateway sheds the request; this says nothing against it. */
+    private static boolean isBusy(Throwable cause) {
+        return !isUnreachable(cause) && (cause instanceof ConnectionPoolTooBusyException || isTimeout(cause));
+    }
+
+    /** A request that changes nothing, so one an instance dropped may go to another without doing anything twice. */
+    private static boolean isRead(HttpServerRequest in) {
+        return in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD;
     }
 
     /**

@@ -12,15 +12,33 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The suite's topics as deploy/kubernetes declares them (one KafkaTopic each), read so that the local broker has the
- * same topics with the same partitions and cleanup policy. Replication settings are left out: the local broker is one.
+ * The suite's topics as deploy/kubernetes declares them (one KafkaTopic each), read so that the local brokers have the
+ * same topics with the same partitions, cleanup policy and, where there are enough brokers, replication.
  */
 final class DeclaredTopics {
 
     static final String FILE = "deploy/kubernetes/base/kafka/topics.yaml";
     private static final List<String> REPLICATION_SETTINGS = List.of("min.insync.replicas");
 
-    record Topic(String name, int partitions, Map<String, String> configs) {
+    record Topic(String name, int partitions, int replicas, Map<String, String> configs) {
+
+        /** As many copies as declared, or one on each broker where there are fewer brokers. */
+        short replicationOn(int brokers) {
+            return (short) Math.min(replicas, brokers);
+        }
+
+        /**
+         * The settings as declared where the cluster can hold every copy; without the replication settings where it
+         * cannot, since a topic asking for more in-sync copies than there are brokers would refuse every write.
+         */
+        Map<String, String> configsOn(int brokers) {
+            if (brokers >= replicas) {
+                return configs;
+            }
+            Map<String, String> reduced = new TreeMap<>(configs);
+            REPLICATION_SETTINGS.forEach(reduced::remove);
+            return reduced;
+        }
     }
 
     private DeclaredTopics() {
@@ -37,13 +55,11 @@ final class DeclaredTopics {
                     continue;
                 }
                 Map<String, String> configs = new TreeMap<>();
-                document.path("spec").path("config").fields().forEachRemaining(setting -> {
-                    if (!REPLICATION_SETTINGS.contains(setting.getKey())) {
-                        configs.put(setting.getKey(), setting.getValue().asText());
-                    }
-                });
+                document.path("spec").path("config").fields()
+                        .forEachRemaining(setting -> configs.put(setting.getKey(), setting.getValue().asText()));
                 topics.add(new Topic(document.path("metadata").path("name").asText(),
-                        document.path("spec").path("partitions").asInt(1), configs));
+                        document.path("spec").path("partitions").asInt(1), document.path("spec").path("replicas").asInt(1),
+                        configs));
             }
         } catch (IOException e) {
             throw new StackException("Could not read the suite's topics from " + file + ": " + e.getMessage(), e);

@@ -127,10 +127,20 @@ final class EmbeddedDatabase implements Component {
         return postmaster.onExit();
     }
 
-    /** SIGTERM is PostgreSQL's smart shutdown: by now every client has stopped, so it ends at once and cleanly. */
+    /**
+     * pg_ctl's fast shutdown: clients still connected (the services, when the database alone is stopped for a drill)
+     * are disconnected and the server ends cleanly; signals only if that fails.
+     */
     @Override
     public void stop() {
-        Processes.stop(postmaster);
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException failed) {
+            // Stopped by signal below.
+        }
+        if (postmaster.isAlive()) {
+            Processes.stop(postmaster);
+        }
     }
 
     @Override

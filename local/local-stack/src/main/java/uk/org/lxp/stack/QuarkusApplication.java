@@ -29,9 +29,11 @@ public final class QuarkusApplication {
     private QuarkusApplication() {
     }
 
-    static ChildProcess start(StackSettings settings, String module, Path java, String marker, Map<String, String> environment) {
-        return ChildProcess.start(module, command(settings, module, java, marker), environment,
-                directory(settings, module), settings.logs().resolve(module + ".log"));
+    /** Runs the application of {@code module} as the component {@code name} (e.g. roles-service-2), logging to name.log. */
+    static ChildProcess start(StackSettings settings, String module, String name, Path java, String marker,
+            Map<String, String> environment) {
+        return ChildProcess.start(name, command(settings, module, java, marker), environment,
+                directory(settings, module), settings.logs().resolve(name + ".log"));
     }
 
     /**
@@ -66,19 +68,19 @@ public final class QuarkusApplication {
                 "DB_URL", settings.jdbcUrl(service.database()),
                 "DB_USER", login(service),
                 "DB_PASSWORD", Credentials.in(settings.data()).password(login(service)),
-                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.port(Port.KAFKA),
+                "KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers(),
                 "OIDC_ISSUER", settings.issuer(),
                 "LXP_PUBLIC_URL", settings.url(Port.GATEWAY));
     }
 
-    /** What the gateway needs to run in this stack: the issuer and every service's address. */
+    /** What the gateway needs to run in this stack: the issuer and every service's addresses, all its instances'. */
     public static Map<String, String> gatewayVariables(StackSettings settings, int httpPort) {
         Map<String, String> variables = new HashMap<>(Map.of(
                 MALLOC_ARENAS, MALLOC_ARENA_COUNT,
                 "QUARKUS_HTTP_PORT", Integer.toString(httpPort),
                 "OIDC_ISSUER", settings.issuer(),
                 "LXP_PUBLIC_URL", settings.url(Port.GATEWAY)));
-        settings.services().forEach(service -> variables.put(service.urlVariable(), settings.url(service)));
+        settings.services().forEach(service -> variables.put(service.urlVariable(), String.join(",", settings.urls(service))));
         return variables;
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /** Waits until a component serves, failing early with its log when it dies or the deadline passes. */
@@ -23,18 +24,26 @@ final class Readiness {
     }
 
     static void await(Component component, String condition, Duration timeout, BooleanSupplier ready) {
+        await(List.of(component), condition, timeout, ready);
+    }
+
+    /** Waits until components that start together are ready together, e.g. the brokers of a cluster. */
+    static void await(List<? extends Component> components, String condition, Duration timeout, BooleanSupplier ready) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            if (!component.isAlive()) {
-                throw new StackException(component.name() + " exited while starting\n" + component.logTail());
+            for (Component component : components) {
+                if (!component.isAlive()) {
+                    throw new StackException(component.name() + " exited while starting\n" + component.logTail());
+                }
             }
             if (ready.getAsBoolean()) {
                 return;
             }
             pause();
         }
-        throw new StackException(component.name() + " was not ready within " + timeout.toSeconds()
-                + " s (waiting until " + condition + ")\n" + component.logTail());
+        Component first = components.get(0);
+        throw new StackException(first.name() + " was not ready within " + timeout.toSeconds()
+                + " s (waiting until " + condition + ")\n" + first.logTail());
     }
 
     static boolean answersOk(String url) {
@@ -49,7 +58,8 @@ final class Readiness {
         }
     }
 
-    private static void pause() {
+    /** A quarter of a second between looks at something that takes its time. */
+    static void pause() {
         try {
             Thread.sleep(PAUSE.toMillis());
         } catch (InterruptedException e) {

@@ -12,14 +12,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import uk.org.lxp.demo.DemoDataLoader;
 import uk.org.lxp.demo.DemoSummary;
@@ -29,9 +37,18 @@ import uk.org.lxp.stack.StackSettings.Port;
 /**
  * {@code ./lxp up}: starts PostgreSQL, Kafka, Keycloak, the services and the gateway in order, each as its own
  * process, waits for each to be ready, loads the demo data once, and keeps everything running until Ctrl-C,
- * {@code ./lxp down} or a component failing. Stopping goes in reverse order.
+ * {@code ./lxp down}. A component that stops unexpectedly is started again (scaled out, the other brokers or instances
+ * of its kind carry on meanwhile); {@code ./lxp stop} and {@code ./lxp start} stop one and start it again, for fault
+ * drills. The stack stops if a component cannot be started again. Stopping goes in reverse order.
  */
 final class Stack {
+
+    /** Starts a component again and returns it once it is ready. */
+    private interface Restart {
+        Component startAgain();
+    }
+
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     private static final Duration DEMO_DATA_TIMEOUT = Duration.ofMinutes(5);
     private static final String DEMO_MARKER = "demo-data.loaded";
@@ -40,6 +57,10 @@ final class Stack {
     private final Map<String, String> environment;
     private final PrintStream out;
     private final List<Component> started = new CopyOnWriteArrayList<>();
+    /** Every component's name in the order it first started, the reverse of the order to stop in. */
+    private final List<String> startOrder = new CopyOnWriteArrayList<>();
+    private final Map<String, Restart> restarts = new ConcurrentHashMap<>();
+    private final HeldComponents held;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Instant began = Instant.now();
     private StackState state;
@@ -48,6 +69,7 @@ final class Stack {
         this.settings = settings;
         this.environment = environment;
         this.out = out;
+        this.held = new HeldComponents(settings);
     }
 
     /** Runs the stack in the foreground; returns the exit code once it has stopped. */
@@ -60,6 +82,7 @@ final class Stack {
         }
         out.println("Starting the LXP Workforce Suite in " + settings.home());
         state = StackState.create(settings.stateFile());
+        held.clear();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "lxp-stop"));
         try {
             startComponents(keycloakJava);
@@ -84,9 +107,8 @@ final class Stack {
         Credentials credentials = Credentials.in(settings.data());
 
         Instant begun = starting("postgres");
-        EmbeddedDatabase database = EmbeddedDatabase.start(settings.data().resolve("postgres"),
-                settings.port(Port.POSTGRES), settings.logs().resolve("postgres.log"));
-        register(database);
+        EmbeddedDatabase database = supervise(() -> EmbeddedDatabase.start(settings.data().resolve("postgres"),
+                settings.port(Port.POSTGRES), settings.logs().resolve("postgres.log")), started -> { });
         for (SuiteServices.Service service : settings.services()) {
             String login = QuarkusApplication.login(service);
             database.ensureDatabase(service.database(), login, credentials.password(login));
@@ -95,37 +117,54 @@ final class Stack {
         ready("postgres", "127.0.0.1:" + settings.port(Port.POSTGRES) + ", one database and login per service", begun);
 
         begun = starting("kafka");
-        ChildProcess kafka = register(KafkaBroker.start(settings, java.resolve("bin/java"), marker));
+        List<ChildProcess> brokers = new ArrayList<>();
+        for (int node = 1; node <= settings.brokers(); node++) {
+            int broker = node;
+            Supplier<ChildProcess> start = () -> KafkaBroker.start(settings, broker, java.resolve("bin/java"), marker);
+            String address = "127.0.0.1:" + settings.port(Port.kafka(broker));
+            brokers.add(supervise(start, again -> KafkaBroker.awaitReady(List.of(again), address, settings.brokers())));
+        }
         Instant keycloakBegun = starting("keycloak");
-        ChildProcess keycloak = register(KeycloakServer.start(settings, credentials, keycloakJava, marker,
-                detail -> line("keycloak", detail)));
-        String bootstrapServers = "127.0.0.1:" + settings.port(Port.KAFKA);
-        KafkaBroker.awaitReady(kafka, bootstrapServers);
+        ChildProcess keycloak = supervise(() -> KeycloakServer.start(settings, credentials, keycloakJava, marker,
+                detail -> line("keycloak", detail)), again -> KeycloakServer.awaitReady(again, settings));
+        String bootstrapServers = settings.kafkaBootstrapServers();
+        KafkaBroker.awaitReady(brokers, bootstrapServers, settings.brokers());
         List<DeclaredTopics.Topic> topics = DeclaredTopics.read(settings.root());
-        int created = KafkaBroker.createDeclaredTopics(bootstrapServers, topics);
+        int created = KafkaBroker.createDeclaredTopics(bootstrapServers, settings.brokers(), topics);
         state.recordAddress("kafka", bootstrapServers);
-        ready("kafka", bootstrapServers + " (KRaft), " + topics.size() + " topics (" + created + " created now)", begun);
+        String cluster = settings.brokers() == 1 ? " (KRaft), "
+                : " (KRaft, " + settings.brokers() + " brokers, each topic copied to up to 3 of them), ";
+        ready("kafka", bootstrapServers + cluster + topics.size() + " topics (" + created + " created now)", begun);
         KeycloakServer.awaitReady(keycloak, settings);
         state.recordAddress("keycloak", settings.url(Port.KEYCLOAK));
         ready("keycloak", settings.url(Port.KEYCLOAK) + ", realm lxp", keycloakBegun);
 
-        List<ChildProcess> services = new ArrayList<>();
-        Map<String, Instant> serviceBegun = new HashMap<>();
-        for (SuiteServices.Service service : settings.services()) {
-            serviceBegun.put(service.name(), starting(service.name()));
-            Map<String, String> variables = QuarkusApplication.serviceVariables(settings, service,
-                    settings.port(Port.of(service)));
-            services.add(register(QuarkusApplication.start(settings, service.name(), java, marker, variables)));
+        Map<ChildProcess, String> serviceUrls = new LinkedHashMap<>();
+        Map<ChildProcess, Instant> serviceBegun = new HashMap<>();
+        for (int n = 1; n <= settings.instances(); n++) {
+            int instance = n;
+            for (SuiteServices.Service service : settings.services()) {
+                String name = StackSettings.instanceName(service.name(), instance);
+                int port = settings.port(Port.of(service, instance));
+                String url = settings.url(Port.of(service, instance));
+                Map<String, String> variables = QuarkusApplication.serviceVariables(settings, service, port);
+                Instant serviceStarting = starting(name);
+                ChildProcess started = supervise(
+                        () -> QuarkusApplication.start(settings, service.name(), name, java, marker, variables),
+                        again -> QuarkusApplication.awaitReady(again, url));
+                serviceUrls.put(started, url);
+                serviceBegun.put(started, serviceStarting);
+            }
         }
-        for (int i = 0; i < settings.services().size(); i++) {
-            SuiteServices.Service service = settings.services().get(i);
-            QuarkusApplication.awaitReady(services.get(i), settings.url(service));
-            ready(service.name(), settings.url(service), serviceBegun.get(service.name()));
-        }
+        serviceUrls.forEach((service, url) -> {
+            QuarkusApplication.awaitReady(service, url);
+            ready(service.name(), url, serviceBegun.get(service));
+        });
 
         begun = starting("gateway");
         Map<String, String> gatewayVariables = QuarkusApplication.gatewayVariables(settings, settings.port(Port.GATEWAY));
-        ChildProcess gateway = register(QuarkusApplication.start(settings, "gateway", java, marker, gatewayVariables));
+        ChildProcess gateway = supervise(() -> QuarkusApplication.start(settings, "gateway", "gateway", java, marker,
+                gatewayVariables), again -> QuarkusApplication.awaitReady(again, settings.url(Port.GATEWAY)));
         QuarkusApplication.awaitReady(gateway, settings.url(Port.GATEWAY));
         state.recordAddress("gateway", settings.url(Port.GATEWAY));
         ready("gateway", settings.url(Port.GATEWAY), begun);
@@ -158,18 +197,85 @@ final class Stack {
         ready("demo data", "loaded through the gateway", begun);
     }
 
-    private int runUntilStopped() {
-        CompletableFuture.anyOf(started.stream().map(Component::onExit).toArray(CompletableFuture[]::new)).join();
-        if (stopping.get()) {
-            return 0;
-        }
-        started.stream().filter(component -> !component.isAlive()).findFirst().ifPresent(component -> {
-            out.println();
-            out.println(component.name() + " stopped unexpectedly; stopping the stack.");
-            out.println(component.logTail());
+    /**
+     * Starts a component and remembers how to start it again: should it stop while the stack runs, the launcher starts
+     * it again, as an orchestrator would, unless {@code ./lxp stop} stopped it (then {@code ./lxp start} does).
+     */
+    private <T extends Component> T supervise(Supplier<T> start, Consumer<T> awaitReady) {
+        T component = register(start.get());
+        restarts.put(component.name(), () -> {
+            T again = register(start.get());
+            awaitReady.accept(again);
+            return again;
         });
-        stop();
-        return 1;
+        return component;
+    }
+
+    /**
+     * Watches the components until the stack is stopped: one that stops unexpectedly is started again, one stopped by
+     * {@code ./lxp stop} once {@code ./lxp start} asks. If one cannot be started again, the stack stops.
+     */
+    private int runUntilStopped() {
+        Set<String> stoppedByOperator = new LinkedHashSet<>();
+        while (!stopping.get()) {
+            for (Component component : started) {
+                if (stopping.get()) {
+                    break;
+                }
+                if (component.isAlive() && held.stopRequested(component.name())) {
+                    out.println();
+                    component.stop();
+                    started.remove(component);
+                    stoppedByOperator.add(component.name());
+                    held.hold(component.name());
+                    line(component.name(), "stopped by ./lxp stop; ./lxp start " + component.name() + " starts it again");
+                } else if (!component.isAlive()) {
+                    started.remove(component);
+                    out.println();
+                    line(component.name(), "stopped unexpectedly; starting it again");
+                    if (!startAgain(component.name())) {
+                        return stopping.get() ? 0 : 1;
+                    }
+                }
+            }
+            for (String name : List.copyOf(stoppedByOperator)) {
+                if (held.startRequested(name)) {
+                    stoppedByOperator.remove(name);
+                    if (!startAgain(name)) {
+                        return stopping.get() ? 0 : 1;
+                    }
+                    held.release(name);
+                }
+            }
+            CompletableFuture<Object> anyExit = CompletableFuture.anyOf(
+                    started.stream().map(Component::onExit).toArray(CompletableFuture[]::new));
+            try {
+                anyExit.get(WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException stillRunning) {
+                // Look again at the components and at what ./lxp start asked for.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Starts a component again and waits until it is ready; if it cannot be, stops the stack and says why. */
+    private boolean startAgain(String name) {
+        Instant begun = Instant.now();
+        try {
+            Component again = restarts.get(name).startAgain();
+            ready(again.name(), "started again", begun);
+            return true;
+        } catch (StackException e) {
+            if (!stopping.get()) {
+                out.println(name + " could not be started again: " + e.getMessage());
+                out.println("Stopping the stack.");
+                stop();
+            }
+            return false;
+        }
     }
 
     /** Stops every component, newest first, once; the shutdown hook and a failure may both ask. */
@@ -177,8 +283,9 @@ final class Stack {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        // A component started again keeps its place: PostgreSQL restarted in a drill still stops after the services.
         List<Component> newestFirst = new ArrayList<>(started);
-        Collections.reverse(newestFirst);
+        newestFirst.sort(Comparator.comparingInt((Component component) -> startOrder.indexOf(component.name())).reversed());
         for (Component component : newestFirst) {
             if (component.isAlive()) {
                 Instant begun = Instant.now();
@@ -194,7 +301,14 @@ final class Stack {
 
     private <T extends Component> T register(T component) {
         started.add(component);
+        if (!startOrder.contains(component.name())) {
+            startOrder.add(component.name());
+        }
         state.recordComponent(component);
+        if (stopping.get() && component.isAlive()) {
+            // Started again while the stack was being stopped: stop() has passed it by.
+            component.stop();
+        }
         return component;
     }
 
@@ -248,7 +362,7 @@ final class Stack {
     }
 
     private void line(String component, String detail) {
-        out.printf("  %-20s %s%n", component, detail);
+        out.printf("  %-22s %s%n", component, detail);
         out.flush();
     }
 

@@ -53,7 +53,12 @@ public final class StackState {
     synchronized void recordComponent(Component component) {
         values.setProperty("pid." + component.name(), Long.toString(component.pid()));
         String order = values.getProperty(ORDER);
-        values.setProperty(ORDER, order == null ? component.name() : order + "," + component.name());
+        if (order == null) {
+            values.setProperty(ORDER, component.name());
+        } else if (!List.of(order.split(",")).contains(component.name())) {
+            // A component started again keeps its place in the order.
+            values.setProperty(ORDER, order + "," + component.name());
+        }
         save();
     }
 

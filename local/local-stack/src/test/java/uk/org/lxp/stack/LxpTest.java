@@ -22,8 +22,8 @@ class LxpTest {
 
     @Test
     void unknownCommandsAndOptionsAreRefusedWithTheUsage() {
-        assertThat(Lxp.run(Path.of("..", ".."), environment(), List.of("start"), out)).isEqualTo(2);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Unknown command start", "up [--reset] [--no-demo]");
+        assertThat(Lxp.run(Path.of("..", ".."), environment(), List.of("launch"), out)).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Unknown command launch", "up [--reset] [--no-demo] [--scaled-out]");
         assertThatThrownBy(() -> Lxp.run(Path.of("..", ".."), environment(), List.of("up", "--fresh"), out))
                 .hasMessageContaining("Unknown option --fresh");
         assertThatThrownBy(() -> Lxp.run(Path.of("..", ".."), environment(), List.of("token"), out))
@@ -37,6 +37,12 @@ class LxpTest {
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("No stack is running from " + home);
         assertThatThrownBy(() -> Lxp.run(Path.of("..", ".."), environment(), List.of("token", "hr-rgd"), out))
                 .hasMessageContaining("start it with ./lxp up");
+        for (String drill : List.of("kill", "stop", "start")) {
+            assertThatThrownBy(() -> Lxp.run(Path.of("..", ".."), environment(), List.of(drill, "kafka-2"), out))
+                    .hasMessageContaining("No stack is running from " + home);
+        }
+        assertThatThrownBy(() -> Lxp.run(Path.of("..", ".."), environment(), List.of("kill"), out))
+                .hasMessageContaining("usage: ./lxp kill <component>");
     }
 
     private Map<String, String> environment() {

@@ -9,7 +9,9 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The whole suite as a person runs it, {@code ./lxp up}, on free ports and in a data folder of its own, for the tests
@@ -38,9 +41,15 @@ public final class RunningStack implements AutoCloseable {
 
     /** A stack not yet started, whose every component gets a free port on the loopback address. */
     public static RunningStack onFreePorts(Path home) throws IOException {
+        return onFreePorts(home, Map.of());
+    }
+
+    /** The same with more settings, e.g. {@link StackSettings#SCALED_OUT}; every instance and broker gets a free port. */
+    public static RunningStack onFreePorts(Path home, Map<String, String> settings) throws IOException {
         RunningStack stack = new RunningStack(home);
         stack.environment.put("LXP_HOME", home.toString());
-        for (StackSettings.Port port : StackSettings.from(ROOT, Map.of()).allPorts()) {
+        stack.environment.putAll(settings);
+        for (StackSettings.Port port : StackSettings.from(ROOT, settings).allPorts()) {
             stack.environment.put(port.variable(), Integer.toString(freePort()));
         }
         return stack;
@@ -59,7 +68,7 @@ public final class RunningStack implements AutoCloseable {
     }
 
     public String kafkaBootstrap() {
-        return "127.0.0.1:" + port(StackSettings.Port.KAFKA);
+        return StackSettings.from(ROOT, environment).kafkaBootstrapServers();
     }
 
     /** What {@code ./lxp up} has printed since it was last started. */
@@ -109,6 +118,22 @@ public final class RunningStack implements AutoCloseable {
         return lines;
     }
 
+    /** What a {@code ./lxp} command that may fail printed (standard output and error) and how it exited. */
+    public record Attempt(int exitCode, String output) {
+    }
+
+    /** Another {@code ./lxp} command against this stack, which may fail. */
+    public Attempt attempt(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("lxp").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Attempt(process.exitValue(), output);
+    }
+
     /** A fresh access token for a demo client (client credentials) or a demo user, from {@code ./lxp token}. */
     public String token(String clientOrUser) throws IOException, InterruptedException {
         return run("token", clientOrUser).get(0);
@@ -122,6 +147,16 @@ public final class RunningStack implements AutoCloseable {
             up.waitFor(3, TimeUnit.MINUTES);
         }
         ProcessHandle.allProcesses().filter(this::belongsToThisStack).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Copies every component's log to {@code folder}, replacing what an earlier run left there, for CI's artifacts. */
+    public void keepLogs(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (Stream<Path> logs = Files.list(home.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                Files.copy(log, folder.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     private void copyLines(Process process) {

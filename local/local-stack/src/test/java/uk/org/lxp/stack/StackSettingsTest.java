@@ -55,6 +55,33 @@ class StackSettingsTest {
     }
 
     @Test
+    void scaledOutEachInstanceAndBrokerHasAPortOfItsOwn() {
+        StackSettings one = settings(Map.of());
+        StackSettings scaled = settings(Map.of(StackSettings.INSTANCES, "2", StackSettings.BROKERS, "3",
+                "LXP_PAY_EQUITY_PORT_2", "28182"));
+
+        assertThat(one.urls(SERVICES.get(0))).containsExactly("http://127.0.0.1:8081");
+        assertThat(one.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092");
+        assertThat(scaled.urls(SERVICES.get(0))).containsExactly("http://127.0.0.1:8081", "http://127.0.0.1:8181");
+        assertThat(scaled.urls(SERVICES.get(1))).containsExactly("http://127.0.0.1:8082", "http://127.0.0.1:28182");
+        assertThat(scaled.kafkaBootstrapServers()).isEqualTo("127.0.0.1:19092,127.0.0.1:19094,127.0.0.1:19096");
+        assertThat(scaled.port(StackSettings.Port.kafkaController(3))).isEqualTo(19097);
+        assertThat(scaled.allPorts()).hasSize(one.allPorts().size() + 4 + 2)
+                .extracting(StackSettings.Port::variable)
+                .contains("LXP_ROLES_PORT_2", "LXP_KAFKA_PORT_3", "LXP_KAFKA_CONTROLLER_PORT_2").doesNotHaveDuplicates();
+        assertThat(scaled.allPorts()).extracting(StackSettings.Port::owner).contains("roles-service-2", "kafka-3");
+        assertThat(scaled.allPorts()).extracting(scaled::port).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aScaleOutsideWhatTheStackRunsIsRefusedNamingItsVariable() {
+        assertThatThrownBy(() -> settings(Map.of(StackSettings.BROKERS, "5")))
+                .hasMessageContaining("LXP_KAFKA_BROKERS=5 is not a number from 1 to 3");
+        assertThatThrownBy(() -> settings(Map.of(StackSettings.INSTANCES, "two")))
+                .hasMessageContaining("LXP_SERVICE_INSTANCES=two");
+    }
+
+    @Test
     void aPortThatIsNotOneIsRefusedNamingItsVariable() {
         assertThatThrownBy(() -> settings(Map.of("LXP_KAFKA_PORT", "nine")))
                 .isInstanceOf(StackException.class)

@@ -28,12 +28,28 @@ public final class BrokerLaunch {
 
     /** Writes server.properties and log4j2.properties into {@code directory} for a single-node KRaft broker on loopback. */
     public static void writeConfiguration(Path directory, Path logDirectory, int port, int controllerPort) throws IOException {
+        writeConfiguration(directory, logDirectory, 1, port, List.of(controllerPort));
+    }
+
+    /**
+     * The same for node {@code nodeId} (from 1) of a KRaft cluster on loopback whose every node is a broker and a
+     * controller; {@code controllerPorts} holds each node's controller port, node 1's first. With three nodes or more,
+     * the internal topics keep three copies and accept a write once two have it, as a production cluster does.
+     */
+    public static void writeConfiguration(Path directory, Path logDirectory, int nodeId, int port,
+            List<Integer> controllerPorts) throws IOException {
         Files.createDirectories(directory);
+        List<String> voters = new ArrayList<>();
+        for (int node = 1; node <= controllerPorts.size(); node++) {
+            voters.add(node + "@127.0.0.1:" + controllerPorts.get(node - 1));
+        }
+        int replication = Math.min(3, controllerPorts.size());
+        int minInSync = replication >= 3 ? 2 : 1;
         String server = String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "node.id=" + nodeId,
+                "controller.quorum.voters=" + String.join(",", voters),
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPorts.get(nodeId - 1),
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
@@ -41,13 +57,15 @@ public final class BrokerLaunch {
                 "log.dirs=" + logDirectory,
                 "num.partitions=3",
                 "auto.create.topics.enable=true",
-                "offsets.topic.replication.factor=1",
+                "default.replication.factor=" + replication,
+                "min.insync.replicas=" + minInSync,
+                "offsets.topic.replication.factor=" + replication,
                 "offsets.topic.num.partitions=5",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "transaction.state.log.replication.factor=" + replication,
+                "transaction.state.log.min.isr=" + minInSync,
                 "transaction.state.log.num.partitions=3",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=" + replication,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
                 "group.initial.rebalance.delay.ms=0",
                 "");
         Files.writeString(directory.resolve("server.properties"), server, StandardCharsets.UTF_8);

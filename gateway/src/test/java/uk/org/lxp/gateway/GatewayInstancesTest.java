@@ -1,0 +1,136 @@
+package uk.org.lxp.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import uk.org.lxp.gateway.service.DownstreamProxy;
+import uk.org.lxp.testing.OidcTestProvider;
+import uk.org.lxp.testing.OidcTestServer;
+
+@QuarkusTest
+@WithTestResource(OidcTestProvider.class)
+@WithTestResource(ReplicatedDownstream.class)
+class GatewayInstancesTest {
+
+    private static final String ORGANISATION = "/api/v1/organisations/RGD";
+    private static final String DROPPED_READ = "/api/v1/organisations/DROP";
+    private static final String DROPPED_WRITE = "/api/v1/organisations";
+
+    @Inject
+    DownstreamProxy proxy;
+
+    private final String token = OidcTestServer.shared().token().clientId("client-" + UUID.randomUUID())
+            .roles("lxp-admin").signed();
+
+    @BeforeEach
+    void bothInstancesAnswer() {
+        for (WireMockServer instance : List.of(ReplicatedDownstream.first, ReplicatedDownstream.second)) {
+            answer(instance);
+        }
+        // A breaker another test opened closes when its trial succeeds, one request at a time.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            given().auth().oauth2(token).when().get(ORGANISATION).then().statusCode(200);
+            return proxy.instancesOf("roles-service").instances().stream()
+                    .allMatch(instance -> instance.breaker().state() == CircuitBreaker.State.CLOSED);
+        });
+        for (WireMockServer instance : List.of(ReplicatedDownstream.first, ReplicatedDownstream.second)) {
+            instance.resetRequests();
+        }
+    }
+
+    @Test
+    void requestsAreSharedBetweenTheInstances() {
+        for (int i = 0; i < 4; i++) {
+            given().auth().oauth2(token).when().get(ORGANISATION).then().statusCode(200);
+        }
+
+        assertThat(ReplicatedDownstream.first.findAll(getRequestedFor(urlEqualTo(ORGANISATION)))).hasSize(2);
+        assertThat(ReplicatedDownstream.second.findAll(getRequestedFor(urlEqualTo(ORGANISATION)))).hasSize(2);
+    }
+
+    @Test
+    void whileAnInstanceIsDownEveryRequestGoesToTheOtherAndOnceBackItGetsItsShareAgain() {
+        ReplicatedDownstream.first.stop();
+
+        for (int i = 0; i < 10; i++) {
+            given().auth().oauth2(token).when().get(ORGANISATION).then().statusCode(200);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"odsCode\":\"RGD\"}")
+                    .when().post(DROPPED_WRITE).then().statusCode(201);
+        }
+        ServiceInstances.Instance stopped = proxy.instancesOf("roles-service").instances().get(0);
+        assertThat(stopped.breaker().state()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(ReplicatedDownstream.second.findAll(getRequestedFor(urlEqualTo(ORGANISATION)))).hasSize(10);
+        assertThat(ReplicatedDownstream.second.findAll(postRequestedFor(urlEqualTo(DROPPED_WRITE)))).hasSize(10);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'downstream services' }.data.'roles-service'",
+                        equalTo("UP: 1 of 2 instances ready"));
+
+        ReplicatedDownstream.first = ReplicatedDownstream.startOn(ReplicatedDownstream.FIRST_PORT);
+        answer(ReplicatedDownstream.first);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            given().auth().oauth2(token).when().get(ORGANISATION).then().statusCode(200);
+            assertThat(ReplicatedDownstream.first.findAll(getRequestedFor(urlEqualTo(ORGANISATION)))).isNotEmpty();
+        });
+        assertThat(stopped.breaker().state()).isEqualTo(CircuitBreaker.State.CLOSED);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'downstream services' }.data.'roles-service'", equalTo("UP"));
+    }
+
+    @Test
+    void aReadAnInstanceDropsIsAnsweredByTheOtherButAWriteIsNeverSentTwice() {
+        ReplicatedDownstream.first.stubFor(get(urlEqualTo(DROPPED_READ))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ReplicatedDownstream.first.stubFor(post(urlEqualTo(DROPPED_WRITE))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        ReplicatedDownstream.second.stubFor(post(urlEqualTo(DROPPED_WRITE))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).when().get(DROPPED_READ).then().statusCode(200).body("odsCode", equalTo("DROP"));
+        }
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"odsCode\":\"RGD\"}")
+                .when().post(DROPPED_WRITE).then().statusCode(502).contentType("application/problem+json");
+
+        assertThat(ReplicatedDownstream.first.findAll(getRequestedFor(urlEqualTo(DROPPED_READ)))).hasSize(1);
+        assertThat(ReplicatedDownstream.second.findAll(getRequestedFor(urlEqualTo(DROPPED_READ)))).hasSize(2);
+        assertThat(ReplicatedDownstream.first.findAll(postRequestedFor(urlEqualTo(DROPPED_WRITE))).size()
+                + ReplicatedDownstream.second.findAll(postRequestedFor(urlEqualTo(DROPPED_WRITE))).size())
+                .as("the write went to one instance only").isEqualTo(1);
+    }
+
+    private static void answer(WireMockServer instance) {
+        instance.resetAll();
+        instance.stubFor(get(urlEqualTo(ORGANISATION)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"odsCode\":\"RGD\"}")));
+        instance.stubFor(get(urlEqualTo(DROPPED_READ)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"odsCode\":\"DROP\"}")));
+        instance.stubFor(post(urlEqualTo(DROPPED_WRITE)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"odsCode\":\"RGD\"}")));
+        instance.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"status\":\"UP\"}")));
+    }
+}
