@@ -22,13 +22,8 @@ public final class ServiceInstances {
 
     /** An instance chosen for a request, with the admission its breaker gave (to report the outcome against). */
     public record Pick(Instance instance, CircuitBreaker.Admission admission) {
-
-        public CircuitBreaker breaker() {
-            return instance.breaker();
-        }
     }
 
-    private final String service;
     private final List<Instance> instances;
     private final AtomicInteger turn = new AtomicInteger();
 
@@ -39,13 +34,8 @@ public final class ServiceInstances {
         if (Set.copyOf(urls).size() != urls.size()) {
             throw new IllegalArgumentException(service + " names an instance twice: " + urls);
         }
-        this.service = service;
         this.instances = urls.stream().map(url -> new Instance(url, new CircuitBreaker(failureThreshold, openFor, clock)))
                 .toList();
-    }
-
-    public String service() {
-        return service;
     }
 
     public List<Instance> instances() {
@@ -55,7 +45,7 @@ public final class ServiceInstances {
     /**
      * The next instance in turn that may take a request, leaving out those this request has already tried; empty when
      * none may. Only the instance returned is asked, so no other breaker's half-open trial is taken and left unused.
-     * A second try does not take a turn, so the instance after a failing one does not get the next request as well.
+     * A second try does not take a turn: the next request starts after the failing instance, not at it again.
      */
     public Optional<Pick> pick(Set<Instance> tried) {
         int start = Math.floorMod(tried.isEmpty() ? turn.getAndIncrement() : turn.get(), instances.size());

@@ -11,7 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +30,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import uk.org.lxp.gateway.service.DownstreamProxy;
 import uk.org.lxp.testing.OidcTestProvider;
@@ -37,7 +43,8 @@ class GatewayInstancesTest {
 
     private static final String ORGANISATION = "/api/v1/organisations/RGD";
     private static final String DROPPED_READ = "/api/v1/organisations/DROP";
-    private static final String DROPPED_WRITE = "/api/v1/organisations";
+    /** A write every instance accepts, except where a test makes one drop it. */
+    private static final String WRITE = "/api/v1/organisations";
 
     @Inject
     DownstreamProxy proxy;
@@ -78,12 +85,12 @@ class GatewayInstancesTest {
         for (int i = 0; i < 10; i++) {
             given().auth().oauth2(token).when().get(ORGANISATION).then().statusCode(200);
             given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"odsCode\":\"RGD\"}")
-                    .when().post(DROPPED_WRITE).then().statusCode(201);
+                    .when().post(WRITE).then().statusCode(201);
         }
         ServiceInstances.Instance stopped = proxy.instancesOf("roles-service").instances().get(0);
         assertThat(stopped.breaker().state()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(ReplicatedDownstream.second.findAll(getRequestedFor(urlEqualTo(ORGANISATION)))).hasSize(10);
-        assertThat(ReplicatedDownstream.second.findAll(postRequestedFor(urlEqualTo(DROPPED_WRITE)))).hasSize(10);
+        assertThat(ReplicatedDownstream.second.findAll(postRequestedFor(urlEqualTo(WRITE)))).hasSize(10);
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'downstream services' }.data.'roles-service'",
                         equalTo("UP: 1 of 2 instances ready"));
@@ -104,22 +111,40 @@ class GatewayInstancesTest {
     void aReadAnInstanceDropsIsAnsweredByTheOtherButAWriteIsNeverSentTwice() {
         ReplicatedDownstream.first.stubFor(get(urlEqualTo(DROPPED_READ))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        ReplicatedDownstream.first.stubFor(post(urlEqualTo(DROPPED_WRITE))
+        ReplicatedDownstream.first.stubFor(post(urlEqualTo(WRITE))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        ReplicatedDownstream.second.stubFor(post(urlEqualTo(DROPPED_WRITE))
+        ReplicatedDownstream.second.stubFor(post(urlEqualTo(WRITE))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         for (int i = 0; i < 2; i++) {
             given().auth().oauth2(token).when().get(DROPPED_READ).then().statusCode(200).body("odsCode", equalTo("DROP"));
         }
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"odsCode\":\"RGD\"}")
-                .when().post(DROPPED_WRITE).then().statusCode(502).contentType("application/problem+json");
+                .when().post(WRITE).then().statusCode(502).contentType("application/problem+json");
 
         assertThat(ReplicatedDownstream.first.findAll(getRequestedFor(urlEqualTo(DROPPED_READ)))).hasSize(1);
         assertThat(ReplicatedDownstream.second.findAll(getRequestedFor(urlEqualTo(DROPPED_READ)))).hasSize(2);
-        assertThat(ReplicatedDownstream.first.findAll(postRequestedFor(urlEqualTo(DROPPED_WRITE))).size()
-                + ReplicatedDownstream.second.findAll(postRequestedFor(urlEqualTo(DROPPED_WRITE))).size())
+        assertThat(ReplicatedDownstream.first.findAll(postRequestedFor(urlEqualTo(WRITE))).size()
+                + ReplicatedDownstream.second.findAll(postRequestedFor(urlEqualTo(WRITE))).size())
                 .as("the write went to one instance only").isEqualTo(1);
+    }
+
+    @Test
+    void aReadWithABodyIsNotSentAgainOnceAnInstanceHasReadIt() throws Exception {
+        ReplicatedDownstream.first.stubFor(get(urlEqualTo(DROPPED_READ))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            statuses.add(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + DROPPED_READ))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                    .method("GET", HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 502);
+        assertThat(ReplicatedDownstream.second.findAll(getRequestedFor(urlEqualTo(DROPPED_READ)))).hasSize(1);
     }
 
     private static void answer(WireMockServer instance) {
@@ -128,7 +153,7 @@ class GatewayInstancesTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"odsCode\":\"RGD\"}")));
         instance.stubFor(get(urlEqualTo(DROPPED_READ)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"odsCode\":\"DROP\"}")));
-        instance.stubFor(post(urlEqualTo(DROPPED_WRITE)).willReturn(aResponse().withStatus(201)
+        instance.stubFor(post(urlEqualTo(WRITE)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"odsCode\":\"RGD\"}")));
         instance.stubFor(get(urlEqualTo("/q/health/ready")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"status\":\"UP\"}")));

@@ -31,7 +31,7 @@ class ServiceInstancesTest {
     @Test
     void aSecondTryGoesToTheNextInstanceWithoutTakingTheNextRequestsTurn() {
         ServiceInstances.Pick failed = roles.pick(Set.of()).orElseThrow();
-        failed.breaker().onFailure();
+        failed.instance().breaker().onFailure();
 
         ServiceInstances.Pick retried = roles.pick(Set.of(failed.instance())).orElseThrow();
         ServiceInstances.Pick next = roles.pick(Set.of()).orElseThrow();
@@ -89,7 +89,7 @@ class ServiceInstancesTest {
     private ServiceInstances.Pick pickRegular(Set<ServiceInstances.Instance> tried) {
         ServiceInstances.Pick pick = roles.pick(tried).orElseThrow();
         assertThat(pick.admission()).isEqualTo(CircuitBreaker.Admission.REGULAR);
-        pick.breaker().onSuccess();
+        pick.instance().breaker().onSuccess();
         return pick;
     }
 }

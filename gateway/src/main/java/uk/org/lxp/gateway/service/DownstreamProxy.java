@@ -75,7 +75,7 @@ public class DownstreamProxy {
     /**
      * Sends the request on to an instance of the service once a connection to it is free, and relays the answer. An
      * instance that cannot be reached is passed over for the next (nothing was sent to it), and so is one that drops
-     * a read before answering; other requests are not sent twice. If the caller hangs up first, the request goes no
+     * a read without a body before answering; other requests are not sent twice. If the caller hangs up first, the request goes no
      * further: once it reaches the head of the queue its connection goes back to the pool unused, and a request
      * already sent is reset, so the service's and the gateway's capacity goes to callers still waiting.
      */
@@ -157,7 +157,8 @@ public class DownstreamProxy {
                 }
                 if (answered.failed()) {
                     breaker.onFailure();
-                    if (isRead(in) && !isTimeout(answered.cause())) {
+                    // A body has been sent and cannot be sent again; a read without one can go to the next instance.
+                    if (isRead(in) && !hasBody && !isTimeout(answered.cause())) {
                         sending.set(null);
                         forward(context, route, requestId, sending, tried, answered.cause());
                         return;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Node;
 import uk.org.lxp.testing.kafka.BrokerLaunch;
 
 /**
@@ -53,14 +56,28 @@ final class KafkaBroker {
      * fails if one of them stops first.
      */
     static void awaitReady(List<ChildProcess> started, String bootstrapServers, int brokers) {
+        String what = brokers == 1 ? "it describes its cluster" : "it describes a cluster of all " + brokers + " brokers";
+        await(started, bootstrapServers, what, nodes -> nodes.size() == brokers);
+    }
+
+    /**
+     * Returns once a broker started again serves its cluster's metadata with itself in it, whatever the other brokers
+     * are doing (one may be stopped for a drill, or starting again too).
+     */
+    static void awaitRejoined(ChildProcess broker, String address, int node) {
+        await(List.of(broker), address, "it describes a cluster it belongs to",
+                nodes -> nodes.stream().anyMatch(member -> member.id() == node));
+    }
+
+    private static void await(List<ChildProcess> started, String bootstrapServers, String what,
+            Predicate<Collection<Node>> ready) {
         Map<String, Object> config = Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        String what = brokers == 1 ? "it describes its cluster" : "it describes a cluster of all " + brokers + " brokers";
         Readiness.await(started, what, START_TIMEOUT, () -> {
             try (Admin admin = Admin.create(config)) {
-                return admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).size() == brokers;
+                return ready.test(admin.describeCluster().nodes().get(3, TimeUnit.SECONDS));
             } catch (ExecutionException | TimeoutException notYet) {
                 return false;
             } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +109,8 @@ final class Stack {
 
         Instant begun = starting("postgres");
         EmbeddedDatabase database = supervise(() -> EmbeddedDatabase.start(settings.data().resolve("postgres"),
-                settings.port(Port.POSTGRES), settings.logs().resolve("postgres.log")), started -> { });
+                settings.port(Port.POSTGRES), settings.logs().resolve("postgres.log")),
+                acceptingConnections -> { });
         for (SuiteServices.Service service : settings.services()) {
             String login = QuarkusApplication.login(service);
             database.ensureDatabase(service.database(), login, credentials.password(login));
@@ -122,7 +124,7 @@ final class Stack {
             int broker = node;
             Supplier<ChildProcess> start = () -> KafkaBroker.start(settings, broker, java.resolve("bin/java"), marker);
             String address = "127.0.0.1:" + settings.port(Port.kafka(broker));
-            brokers.add(supervise(start, again -> KafkaBroker.awaitReady(List.of(again), address, settings.brokers())));
+            brokers.add(supervise(start, again -> KafkaBroker.awaitRejoined(again, address, broker)));
         }
         Instant keycloakBegun = starting("keycloak");
         ChildProcess keycloak = supervise(() -> KeycloakServer.start(settings, credentials, keycloakJava, marker,
@@ -149,11 +151,11 @@ final class Stack {
                 String url = settings.url(Port.of(service, instance));
                 Map<String, String> variables = QuarkusApplication.serviceVariables(settings, service, port);
                 Instant serviceStarting = starting(name);
-                ChildProcess started = supervise(
+                ChildProcess instanceProcess = supervise(
                         () -> QuarkusApplication.start(settings, service.name(), name, java, marker, variables),
                         again -> QuarkusApplication.awaitReady(again, url));
-                serviceUrls.put(started, url);
-                serviceBegun.put(started, serviceStarting);
+                serviceUrls.put(instanceProcess, url);
+                serviceBegun.put(instanceProcess, serviceStarting);
             }
         }
         serviceUrls.forEach((service, url) -> {
@@ -232,7 +234,12 @@ final class Stack {
                 } else if (!component.isAlive()) {
                     started.remove(component);
                     out.println();
-                    line(component.name(), "stopped unexpectedly; starting it again");
+                    String tail = component.logTail();
+                    line(component.name(), "stopped unexpectedly; the end of its log, kept as " + keepLog(component) + ":");
+                    out.println(tail);
+                    // What is left of it goes first: a process it had started, PostgreSQL's lock on its data folder.
+                    component.stop();
+                    line(component.name(), "starting it again");
                     if (!startAgain(component.name())) {
                         return stopping.get() ? 0 : 1;
                     }
@@ -259,6 +266,17 @@ final class Stack {
             }
         }
         return 0;
+    }
+
+    /** Moves a stopped component's log aside, so that starting it again does not overwrite why it stopped. */
+    private static Path keepLog(Component component) {
+        Path kept = component.log().resolveSibling(component.log().getFileName() + ".1");
+        try {
+            Files.move(component.log(), kept, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StackException("Could not keep " + component.log() + ": " + e.getMessage(), e);
+        }
+        return kept;
     }
 
     /** Starts a component again and waits until it is ready; if it cannot be, stops the stack and says why. */

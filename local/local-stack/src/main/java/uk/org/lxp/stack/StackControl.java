@@ -3,6 +3,7 @@ package uk.org.lxp.stack;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -64,11 +65,17 @@ final class StackControl {
         return 0;
     }
 
-    /** Kills a component at once (SIGKILL), as a crash would; the launcher starts it again. */
+    /**
+     * Kills a component at once (SIGKILL), as a crash would, with whatever it started (Keycloak's script runs its JVM as a
+     * child); the launcher starts it again.
+     */
     static int kill(StackSettings settings, String component, PrintStream out) {
         ProcessHandle process = runningComponent(settings, component);
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         Processes.awaitExit(process, 30);
+        descendants.forEach(descendant -> Processes.awaitExit(descendant, 30));
         out.println(component + " (pid " + process.pid() + ") killed; the launcher starts it again");
         return 0;
     }

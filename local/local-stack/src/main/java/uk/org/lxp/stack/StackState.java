@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -104,12 +105,15 @@ public final class StackState {
         }
     }
 
+    /** Written whole and then moved into place: the other ./lxp commands read it while the launcher writes it. */
     private void save() {
+        Path written = file.resolveSibling(file.getFileName() + ".new");
         try {
             Files.createDirectories(file.getParent());
-            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            try (Writer writer = Files.newBufferedWriter(written, StandardCharsets.UTF_8)) {
                 values.store(writer, "The running LXP stack; written by ./lxp up, read by ./lxp down, status, events and token");
             }
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new StackException("Could not write " + file + ": " + e.getMessage(), e);
         }

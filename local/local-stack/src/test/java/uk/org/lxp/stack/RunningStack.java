@@ -106,12 +106,7 @@ public final class RunningStack implements AutoCloseable {
 
     /** Another {@code ./lxp} command against this stack; it must succeed. Returns what it printed. */
     public List<String> run(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("lxp").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
-        builder.environment().putAll(environment);
-        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
-        Process process = builder.start();
+        Process process = launch(false, arguments);
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as("./lxp %s printed %s", String.join(" ", arguments), lines).isZero();
@@ -124,14 +119,24 @@ public final class RunningStack implements AutoCloseable {
 
     /** Another {@code ./lxp} command against this stack, which may fail. */
     public Attempt attempt(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("lxp").toString()));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process = launch(true, arguments);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
         return new Attempt(process.exitValue(), output);
+    }
+
+    /** Starts {@code ./lxp} with this stack's settings; its errors go with its output, or to this process's. */
+    private Process launch(boolean errorsWithOutput, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("lxp").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        if (errorsWithOutput) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     /** A fresh access token for a demo client (client credentials) or a demo user, from {@code ./lxp token}. */
