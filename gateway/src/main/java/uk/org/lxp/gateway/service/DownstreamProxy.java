@@ -75,9 +75,9 @@ public class DownstreamProxy {
     /**
      * Sends the request on to an instance of the service once a connection to it is free, and relays the answer. An
      * instance that cannot be reached is passed over for the next (nothing was sent to it), and so is one that drops
-     * a read without a body before answering; other requests are not sent twice. If the caller hangs up first, the request goes no
-     * further: once it reaches the head of the queue its connection goes back to the pool unused, and a request
-     * already sent is reset, so the service's and the gateway's capacity goes to callers still waiting.
+     * a read without a body before answering; other requests are not sent twice. If the caller hangs up first, the
+     * request goes no further: once it reaches the head of the queue its connection goes back to the pool unused, and
+     * a request already sent is reset, so the service's and the gateway's capacity goes to callers still waiting.
      */
     public void forward(RoutingContext context, Route route, String requestId) {
         // Set and read on this request's event loop; a holder for the lambdas, not for sharing between threads.

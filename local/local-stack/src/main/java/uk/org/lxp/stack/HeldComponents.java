@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Components an operator stops with {@code ./lxp stop}: the launcher, which owns every component, stops it and leaves
@@ -65,16 +63,7 @@ final class HeldComponents {
 
     /** What an earlier run left: a new launcher starts every component. */
     void clear() {
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new StackException("Could not clear " + folder + ": " + e.getMessage(), e);
-        }
+        Stack.deleteRecursively(folder);
     }
 
     private Path file(String component) {

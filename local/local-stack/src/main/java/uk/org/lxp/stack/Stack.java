@@ -388,7 +388,8 @@ final class Stack {
         return String.format("%.1f s", Duration.between(since, Instant.now()).toMillis() / 1000.0);
     }
 
-    private static void deleteRecursively(Path directory) {
+    /** Deletes a folder and everything in it; nothing to do if it is not there. */
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -118,14 +118,17 @@ final class StackControl {
         }
     }
 
-    private static ProcessHandle runningLauncher(StackSettings settings) {
-        return StackState.read(settings.stateFile()).flatMap(StackState::launcher)
+    private static StackState runningStack(StackSettings settings) {
+        return StackState.read(settings.stateFile()).filter(state -> state.launcher().isPresent())
                 .orElseThrow(() -> new StackException("No stack is running from " + settings.home()));
     }
 
+    private static ProcessHandle runningLauncher(StackSettings settings) {
+        return runningStack(settings).launcher().orElseThrow();
+    }
+
     private static ProcessHandle runningComponent(StackSettings settings, String component) {
-        runningLauncher(settings);
-        Map<String, ProcessHandle> components = StackState.read(settings.stateFile()).orElseThrow().components();
+        Map<String, ProcessHandle> components = runningStack(settings).components();
         ProcessHandle process = components.get(component);
         if (process == null) {
             throw new StackException("No component " + component + " is running; running: " + components.keySet());
