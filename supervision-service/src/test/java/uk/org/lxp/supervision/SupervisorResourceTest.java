@@ -10,10 +10,17 @@ import static uk.org.lxp.supervision.SupervisionWorld.admin;
 import static uk.org.lxp.supervision.SupervisionWorld.hr;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -39,6 +46,9 @@ class SupervisorResourceTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void organisationsArePublishedByRolesService() {
@@ -170,6 +180,53 @@ class SupervisorResourceTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("supervisors[0]"));
         given().auth().oauth2(hr("SVB01")).contentType(ContentType.JSON).header("Idempotency-Key", "supervisors-other")
                 .body(body).when().post("/api/v1/supervisors/bulk").then().statusCode(403);
+    }
+
+    /**
+     * A bulk sync whose supervisor another transaction changes between the sync's read and its write: the sync's
+     * update waits on the other's row lock and then finds a newer version. No If-Match was sent, so this is a 409
+     * conflict (not a 412); nothing was written, and the same request with the same Idempotency-Key then succeeds.
+     */
+    @Test
+    void aBulkSyncRacingAnotherChangeIsAConflictToRetryAndNothingIsWritten() throws Exception {
+        String hr = hr("SVA01");
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body(supervisor("SVA01", "E-7001"))
+                .when().post("/api/v1/supervisors").then().statusCode(201);
+        String sync = """
+                {"supervisors":[{"organisationCode":"SVA01","staffReference":"E-7001","livedExperience":true,
+                  "maxSupervisees":4}]}
+                """;
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement change = other.createStatement()) {
+                change.executeUpdate("UPDATE supervisor SET version = version + 1"
+                        + " WHERE organisation_code = 'SVA01' AND staff_reference = 'E-7001'");
+            }
+            CompletableFuture<io.restassured.response.Response> racing = CompletableFuture.supplyAsync(() ->
+                    given().auth().oauth2(hr).contentType(ContentType.JSON).header("Idempotency-Key", "race-E-7001")
+                            .body(sync).when().post("/api/v1/supervisors/bulk"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> syncWaitsOnTheRowLock(other));
+            other.commit();
+
+            racing.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/conflict"))
+                    .body("detail", containsString("read them again and retry"));
+        }
+        given().auth().oauth2(hr).queryParam("organisation", "SVA01").queryParam("staffReference", "E-7001")
+                .when().get("/api/v1/supervisors")
+                .then().statusCode(200).body("items[0].maxSupervisees", equalTo(6));
+        given().auth().oauth2(hr).contentType(ContentType.JSON).header("Idempotency-Key", "race-E-7001")
+                .body(sync).when().post("/api/v1/supervisors/bulk")
+                .then().statusCode(200).body("changed", equalTo(1));
+    }
+
+    private static boolean syncWaitsOnTheRowLock(Connection other) throws Exception {
+        try (Statement waiting = other.createStatement();
+             ResultSet rows = waiting.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                     + " AND query ILIKE 'update supervisor %'")) {
+            rows.next();
+            return rows.getInt(1) > 0;
+        }
     }
 
     @Test

@@ -11,7 +11,10 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -20,7 +23,8 @@ import uk.org.lxp.http.Problem;
 
 /**
  * Documents what every operation shares, so that resources name only what is their own: the problem document
- * (the body of every error response), and the 401 and 403 every secured operation can answer. It also states two
+ * (the body of every error response), the 401 and 403 every secured operation can answer, and the 409 of a write
+ * that met another request's change of the same records (an If-Match write answers that 412). It also states two
  * rules of the JSON every service writes: Java's date, time and identifier types are plain strings of a format
  * (not schemas named Instant or UUID that a generator would turn into classes), and a property a schema does not
  * require may be null (the services write absent values as null).
@@ -31,6 +35,10 @@ public class ApiDocumentFilter implements OASFilter {
     static final String VIOLATION = "ProblemViolation";
     private static final String SCHEMA_REF = "#/components/schemas/";
     private static final String NOT_BLANK = "\\S";
+    private static final String CONCURRENT_CHANGE =
+            "Another request changed the same records meanwhile; nothing was written: read them again and retry";
+    private static final String OR_CONCURRENT_CHANGE =
+            "; or another request changed the same records meanwhile (nothing was written: read them again and retry)";
 
     /** How Jackson writes each Java type that SmallRye would otherwise document as a schema of its own. */
     private static final Map<String, Schema> JAVA_TYPES = Map.of(
@@ -74,11 +82,40 @@ public class ApiDocumentFilter implements OASFilter {
         addIfMissing(responses, "504", "The service did not answer within the route's timeout; retry with backoff");
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {
-                entry.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+                entry.getValue().setContent(problemContent());
             }
         }
         return operation;
+    }
+
+    /**
+     * A write without If-Match whose rows another request changed meanwhile is answered 409 (see
+     * {@code PersistenceProblems}): documented on every such write, next to any 409 of its own.
+     */
+    @Override
+    public PathItem filterPathItem(PathItem pathItem) {
+        pathItem.getOperations().forEach((method, operation) -> {
+            if (method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD
+                    || method == PathItem.HttpMethod.OPTIONS || method == PathItem.HttpMethod.TRACE
+                    || operation.getResponses() == null || takesIfMatch(operation)) {
+                return;
+            }
+            APIResponse conflict = operation.getResponses().getAPIResponse("409");
+            if (conflict == null) {
+                operation.getResponses().addAPIResponse("409", OASFactory.createAPIResponse()
+                        .description(CONCURRENT_CHANGE).content(problemContent()));
+            } else if (conflict.getDescription() == null) {
+                conflict.description(CONCURRENT_CHANGE);
+            } else if (!conflict.getDescription().endsWith(OR_CONCURRENT_CHANGE)) {
+                conflict.description(conflict.getDescription() + OR_CONCURRENT_CHANGE);
+            }
+        });
+        return pathItem;
+    }
+
+    private static boolean takesIfMatch(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream().anyMatch(parameter ->
+                parameter.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(parameter.getName()));
     }
 
     @Override
@@ -205,6 +242,11 @@ public class ApiDocumentFilter implements OASFilter {
     /** SmallRye's stock example for every date and time, 10 March 2022, says nothing about the field. */
     private static boolean isSmallRyeDefault(Object example) {
         return String.valueOf(example).startsWith("2022-03-10");
+    }
+
+    private static Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
     }
 
     private static void addIfMissing(APIResponses responses, String status, String description) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
@@ -113,6 +114,37 @@ class ApiDocumentFilterTest {
                 .containsExactly("#/components/schemas/PostStatus", null);
         assertThat(properties.get("status").getAnyOf().get(1).getType()).containsExactly(Schema.SchemaType.NULL);
         assertThat(properties.get("tier").getEnumeration()).containsExactly("A", "B", null);
+    }
+
+    @Test
+    void aWriteWithoutIfMatchDocumentsTheConflictOfAChangeMadeMeanwhile() {
+        Operation bulk = write("200", null);
+        Operation register = write("201", "The ODS code is already registered");
+        Operation change = write("200", null).addParameter(OASFactory.createParameter().name("If-Match")
+                .in(Parameter.In.HEADER));
+        Operation read = write("200", null);
+        PathItem path = OASFactory.createPathItem().POST(bulk).PUT(change).GET(read).DELETE(register);
+
+        filter.filterPathItem(path);
+        filter.filterPathItem(path);
+
+        assertThat(bulk.getResponses().getAPIResponse("409").getDescription())
+                .startsWith("Another request changed the same records meanwhile");
+        assertThat(bulk.getResponses().getAPIResponse("409").getContent().getMediaType("application/problem+json")
+                .getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
+        assertThat(register.getResponses().getAPIResponse("409").getDescription()).isEqualTo(
+                "The ODS code is already registered; or another request changed the same records meanwhile"
+                        + " (nothing was written: read them again and retry)");
+        assertThat(change.getResponses().hasAPIResponse("409")).isFalse();
+        assertThat(read.getResponses().hasAPIResponse("409")).isFalse();
+    }
+
+    private static Operation write(String success, String conflict) {
+        var responses = OASFactory.createAPIResponses().addAPIResponse(success, OASFactory.createAPIResponse());
+        if (conflict != null) {
+            responses.addAPIResponse("409", OASFactory.createAPIResponse().description(conflict));
+        }
+        return OASFactory.createOperation().responses(responses);
     }
 
     @Test
