@@ -9,13 +9,16 @@ import java.util.Properties;
 /**
  * B3: the event library end to end, from a writer's commit to the commit of the consumer's effect, with real
  * PostgreSQL and a real broker. The measuring is event-outbox's own benchmark test (it needs the library's test
- * consumer and the JVM's monotonic clock on both sides); this runs it twice, with the consumer applying each poll's
- * events together and with one transaction per event as before, and puts the two side by side.
+ * consumer and the JVM's monotonic clock on both sides); this runs it three times and puts the runs side by side:
+ * as the services run (two members of the consumer group, each applying a poll's events together), with one member,
+ * and with one member applying each event in a transaction of its own, as before either change.
  */
 final class EventsBenchmark implements Benchmark {
 
-    static final String TOGETHER = "500";
-    static final String ONE_EACH = "1";
+    /** The settings of each run after the first, which runs with the library's defaults. */
+    private static final List<String> ONE_MEMBER = List.of("lxp.events.consumer.concurrency=1");
+    private static final List<String> ONE_MEMBER_ONE_EACH = List.of("lxp.events.consumer.concurrency=1",
+            "lxp.events.consumer.max-events-per-transaction=1");
 
     private static final double TARGET_P99_MILLIS = 50;
     private static final long TARGET_RATE = 5_000;
@@ -58,44 +61,57 @@ final class EventsBenchmark implements Benchmark {
 
     @Override
     public String run(Path root, Path work, PrintStream out) {
-        Properties together = measure(root, work, TOGETHER, out);
-        Properties oneEach = measure(root, work, ONE_EACH, out);
-        return report(together, oneEach);
+        Properties asServices = measure(root, work, "as-services", List.of(), out);
+        Properties oneMember = measure(root, work, "one-member", ONE_MEMBER, out);
+        Properties oneEach = measure(root, work, "one-member-one-each", ONE_MEMBER_ONE_EACH, out);
+        return report(asServices, oneMember, oneEach);
     }
 
-    private Properties measure(Path root, Path work, String maxEventsPerTransaction, PrintStream out) {
+    private Properties measure(Path root, Path work, String label, List<String> settings, PrintStream out) {
         return BenchmarkTestRun.run(root, work, "platform/event-outbox", "OutboxBenchmarkTest", "outbox.properties",
-                "at-most-" + maxEventsPerTransaction, List.of("lxp.events.consumer.max-events-per-transaction=" + maxEventsPerTransaction), out);
+                label, settings, out);
     }
 
-    static String report(Properties together, Properties oneEach) {
+    static String report(Properties asServices, Properties oneMember, Properties oneEach) {
         StringBuilder text = new StringBuilder("""
-                `OutboxBenchmarkTest` (platform/event-outbox, `-Pbenchmark`), run twice by this command: once as the services \
-                run (each poll's events applied together, at most 500 per transaction) and once with \
-                `lxp.events.consumer.max-events-per-transaction=1` (a transaction per event, as before batching). \
+                `OutboxBenchmarkTest` (platform/event-outbox, `-Pbenchmark`), run three times by this command: as the \
+                services run (two members of the consumer group, `lxp.events.consumer.concurrency=2`, on the topic's 3 \
+                partitions, each applying a poll's events together, at most 500 per transaction), with one member \
+                (`concurrency=1`), and with one member and `max-events-per-transaction=1` (a transaction per event, as \
+                before batching). \
                 PostgreSQL 17 and a Kafka 4.0 broker on loopback, writers, relay and consumer in one JVM on the same cores. \
                 Latency is from the writer's commit to the commit of the consumer's transaction (one event per writer \
                 transaction, paced; 600 events at 20/s, 10,000 at 500/s, after a warm-up). Throughput: 40,000 events \
                 written as fast as 4 writers can; rates are counted from the first write to the last event committed, \
                 published and applied; every effect is checked to be applied exactly once.
 
-                | measure | applied together (default) | one transaction per event |
-                |---|---|---|
+                | measure | as the services run: 2 members, applied together | 1 member, applied together | 1 member, a transaction per event |
+                |---|---|---|---|
                 """);
         for (Row row : ROWS) {
-            text.append("| ").append(row.label()).append(" | ").append(row.cell(together)).append(" | ")
-                    .append(row.cell(oneEach)).append(" |\n");
+            text.append("| ").append(row.label()).append(" | ").append(row.cell(asServices)).append(" | ")
+                    .append(row.cell(oneMember)).append(" | ").append(row.cell(oneEach)).append(" |\n");
         }
-        double p99 = BenchmarkTestRun.number(together, "latency.500.p99");
-        long sustained = Math.round(Math.max(BenchmarkTestRun.number(together, "throughput.1-per-transaction.applied-rate"),
-                BenchmarkTestRun.number(together, "throughput.10-per-transaction.applied-rate")));
-        long sustainedBefore = Math.round(Math.max(BenchmarkTestRun.number(oneEach, "throughput.1-per-transaction.applied-rate"),
-                BenchmarkTestRun.number(oneEach, "throughput.10-per-transaction.applied-rate")));
+        double p99 = BenchmarkTestRun.number(asServices, "latency.500.p99");
+        long sustained = sustained(asServices);
+        long oneMemberRate = sustained(oneMember);
+        long oneEachRate = sustained(oneEach);
         text.append(String.format("%nTargets: p99 <= %.0f ms at 500 events/s: %.1f ms%s; >= %,d events/s sustained with "
-                        + "exactly-once effects: %,d events/s end to end%s (one transaction per event: %,d, so x %.2f).%n",
+                        + "exactly-once effects: %,d events/s end to end%s (one member: %,d, so x %.2f; one member with a "
+                        + "transaction per event: %,d, so x %.2f).%n",
                 TARGET_P99_MILLIS, p99, Benchmark.verdict(p99 <= TARGET_P99_MILLIS), TARGET_RATE, sustained,
-                Benchmark.verdict(sustained >= TARGET_RATE), sustainedBefore,
-                sustainedBefore == 0 ? 0.0 : (double) sustained / sustainedBefore));
+                Benchmark.verdict(sustained >= TARGET_RATE), oneMemberRate, ratio(sustained, oneMemberRate), oneEachRate,
+                ratio(sustained, oneEachRate)));
         return text.toString();
+    }
+
+    /** The higher of the two end-to-end rates, with 1 and with 10 events per writer transaction. */
+    private static long sustained(Properties figures) {
+        return Math.round(Math.max(BenchmarkTestRun.number(figures, "throughput.1-per-transaction.applied-rate"),
+                BenchmarkTestRun.number(figures, "throughput.10-per-transaction.applied-rate")));
+    }
+
+    private static double ratio(long rate, long before) {
+        return before == 0 ? 0.0 : (double) rate / before;
     }
 }

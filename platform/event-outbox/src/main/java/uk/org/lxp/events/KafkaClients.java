@@ -80,10 +80,13 @@ public class KafkaClients {
         return new KafkaConsumer<>(config);
     }
 
-    /** Manual commits only, read-committed, starting from the earliest record for a new group. */
-    public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords) {
+    /**
+     * Manual commits only, read-committed, starting from the earliest record for a new group; {@code clientId}
+     * tells apart the members of one group in this process.
+     */
+    public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId, int maxPollRecords) {
         Map<String, Object> config = connection();
-        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, groupId);
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

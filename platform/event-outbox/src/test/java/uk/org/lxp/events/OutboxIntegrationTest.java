@@ -8,15 +8,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -158,6 +162,38 @@ class OutboxIntegrationTest {
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
                 aggregate)).isEqualTo(200);
         assertThat(outOfOrder(aggregate)).isZero();
+    }
+
+    /**
+     * The subscription runs two members of its group (the default concurrency): once the group has settled, each
+     * holds some of the topic's partitions and together all of them, and events of many aggregates, spread over
+     * the partitions, are each applied once and in their aggregate's order.
+     */
+    @Test
+    void theSubscriptionsMembersShareTheTopicsPartitionsAndEachAggregateStaysInOrder() {
+        Set<TopicPartition> partitions = topics.partitions(Ledger.TOPIC);
+        assertThat(partitions).hasSizeGreaterThan(1);
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            Map<String, Set<TopicPartition>> held = topics.assignments(LedgerProjection.CONSUMER_GROUP);
+            assertThat(held).hasSize(2);
+            assertThat(held.values()).allSatisfy(mine -> assertThat(mine).isNotEmpty());
+            assertThat(held.values().stream().mapToInt(Set::size).sum()).isEqualTo(partitions.size());
+            assertThat(held.values().stream().flatMap(Set::stream).collect(Collectors.toSet())).isEqualTo(partitions);
+        });
+
+        String prefix = uniqueAggregate("shared");
+        int aggregates = 12;
+        for (int aggregate = 0; aggregate < aggregates; aggregate++) {
+            ledger.addRange(prefix + "-" + aggregate, 1, 50);
+        }
+        for (int aggregate = 0; aggregate < aggregates; aggregate++) {
+            awaitApplied(prefix + "-" + aggregate, 50);
+        }
+
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id LIKE ? AND applied_count = 1",
+                prefix + "-%")).isEqualTo(aggregates * 50);
+        assertThat(ledger.count("SELECT coalesce(sum(out_of_order), 0) FROM projection_progress WHERE aggregate_id LIKE ?",
+                prefix + "-%")).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -116,10 +118,7 @@ public final class KafkaTopics {
     /** Whether the group has committed offsets up to the end of every partition of the topic. */
     public boolean hasConsumedEverything(String groupId, String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<TopicPartition> partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic)
-                    .partitions().stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .collect(Collectors.toSet());
+            Set<TopicPartition> partitions = partitions(topic);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get();
             var latest = admin.listOffsets(partitions.stream()
@@ -134,6 +133,38 @@ public final class KafkaTopics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** The partitions each member of the group holds now, by the member's client id; empty while it has none. */
+    public Map<String, Set<TopicPartition>> assignments(String groupId) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeConsumerGroups(Set.of(groupId)).all().get().get(groupId).members().stream()
+                    .collect(Collectors.toMap(MemberDescription::clientId,
+                            member -> member.assignment().topicPartitions(), (one, other) -> {
+                                Set<TopicPartition> both = new HashSet<>(one);
+                                both.addAll(other);
+                                return both;
+                            }));
+        } catch (ExecutionException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    /** The topic's partitions. */
+    public Set<TopicPartition> partitions(String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .collect(Collectors.toSet());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not describe " + topic, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted describing " + topic, e);
         }
     }
 }

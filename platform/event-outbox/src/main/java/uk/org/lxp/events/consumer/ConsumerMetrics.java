@@ -1,6 +1,6 @@
 package uk.org.lxp.events.consumer;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,8 +21,8 @@ public class ConsumerMetrics {
         this.registry = registry;
     }
 
-    void registerLag(String consumer, AtomicLong lag) {
-        Gauge.builder("lxp.consumer.lag", lag, AtomicLong::get)
+    void registerLag(String consumer, Supplier<Number> lag) {
+        Gauge.builder("lxp.consumer.lag", lag)
                 .description("Records on the consumer's partitions not yet consumed")
                 .tag("consumer", consumer)
                 .register(registry);

@@ -35,7 +35,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.org.lxp.events.CloudEventHeaders;
 
 /**
- * Runs one subscription on its own thread. The events of each poll are applied together in one transaction with
+ * Runs one member of a subscription's group on its own thread. The events of each poll are applied together in one transaction with
  * their processed-event rows, so a redelivered event changes nothing twice and a busy consumer pays one commit per
  * poll rather than one per event. Offsets are committed only after those
  * transactions have committed. A record that keeps failing is retried with backoff a bounded number of times,
@@ -58,6 +58,7 @@ final class EventConsumer {
 
     private final EventSubscription subscription;
     private final String consumerName;
+    private final String threadName;
     private final Supplier<KafkaConsumer<String, byte[]>> consumers;
     private final int maxEventsPerTransaction;
     private final KafkaProducer<String, byte[]> deadLetters;
@@ -82,12 +83,13 @@ final class EventConsumer {
         }
     }
 
-    EventConsumer(EventSubscription subscription, String consumerName,
+    EventConsumer(EventSubscription subscription, String consumerName, String threadName,
             Supplier<KafkaConsumer<String, byte[]>> consumers, int maxEventsPerTransaction,
             KafkaProducer<String, byte[]> deadLetters,
             ProcessedEvents processed, ObjectMapper json, Retry retry, ConsumerMetrics metrics, EventTracing tracing) {
         this.subscription = subscription;
         this.consumerName = consumerName;
+        this.threadName = threadName;
         this.consumers = consumers;
         this.maxEventsPerTransaction = maxEventsPerTransaction;
         this.deadLetters = deadLetters;
@@ -96,12 +98,11 @@ final class EventConsumer {
         this.retry = retry;
         this.metrics = metrics;
         this.tracing = tracing;
-        metrics.registerLag(consumerName, lag);
     }
 
     synchronized void start() {
         running = true;
-        thread = new Thread(this::run, "event-consumer-" + subscription.name());
+        thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
     }
@@ -127,6 +128,11 @@ final class EventConsumer {
 
     String name() {
         return consumerName;
+    }
+
+    /** Records on this member's partitions not yet consumed, as of its last poll. */
+    long lag() {
+        return lag.get();
     }
 
     private void run() {

@@ -57,16 +57,25 @@ public class EventConsumers {
             throw new IllegalStateException("lxp.events.consumer.max-events-per-transaction must be at least 1, not "
                     + consumerConfig.maxEventsPerTransaction());
         }
+        if (consumerConfig.concurrency() < 1) {
+            throw new IllegalStateException("lxp.events.consumer.concurrency must be at least 1, not "
+                    + consumerConfig.concurrency());
+        }
         var retry = new EventConsumer.Retry(consumerConfig.maxAttempts(), consumerConfig.initialBackoff(),
                 consumerConfig.maxBackoff());
         deadLetters = kafka.reliableProducer("dead-letters", 60_000);
         for (EventSubscription subscription : subscriptions) {
             String group = applicationName + "." + subscription.name();
-            EventConsumer consumer = new EventConsumer(subscription, group,
-                    () -> kafka.consumer(group, consumerConfig.maxPollRecords()),
-                    consumerConfig.maxEventsPerTransaction(), deadLetters, processed, json, retry, metrics, tracing);
-            consumer.start();
-            running.add(consumer);
+            List<EventConsumer> members = new ArrayList<>();
+            for (int member = 1; member <= consumerConfig.concurrency(); member++) {
+                String clientId = group + "-" + member;
+                members.add(new EventConsumer(subscription, group, "event-consumer-" + subscription.name() + "-" + member,
+                        () -> kafka.consumer(group, clientId, consumerConfig.maxPollRecords()),
+                        consumerConfig.maxEventsPerTransaction(), deadLetters, processed, json, retry, metrics, tracing));
+            }
+            metrics.registerLag(group, () -> members.stream().mapToLong(EventConsumer::lag).sum());
+            members.forEach(EventConsumer::start);
+            running.addAll(members);
         }
     }
 
@@ -78,7 +87,10 @@ public class EventConsumers {
         }
     }
 
-    /** This service's running consumer of that group ({@code <application>.<subscription>}), if any. */
+    /**
+     * A running member of that group ({@code <application>.<subscription>}), if any: any one serves, since members
+     * differ only in their partitions.
+     */
     synchronized Optional<EventConsumer> named(String group) {
         return running.stream().filter(consumer -> consumer.name().equals(group)).findFirst();
     }
@@ -97,8 +109,8 @@ public class EventConsumers {
         return groups;
     }
 
-    /** Names of consumers whose thread has died; a healthy service has none. */
+    /** Groups with a member whose thread has died; a healthy service has none. */
     synchronized List<String> stopped() {
-        return running.stream().filter(consumer -> !consumer.isAlive()).map(EventConsumer::name).toList();
+        return running.stream().filter(consumer -> !consumer.isAlive()).map(EventConsumer::name).distinct().toList();
     }
 }
