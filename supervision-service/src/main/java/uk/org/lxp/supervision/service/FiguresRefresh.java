@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.SortedSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import uk.org.lxp.api.BeforeCommit;
 import uk.org.lxp.api.Today;
 import uk.org.lxp.supervision.events.ComplianceFiguresEvents;
 
@@ -33,10 +35,12 @@ public class FiguresRefresh {
     private final ComplianceFiguresEvents events;
     private final Clock clock;
     private final Duration debounce;
+    private final BeforeCommit beforeCommit;
 
     FiguresRefresh(EntityManager entityManager, SupervisionFigures figures, ComplianceFiguresEvents events, Clock clock,
-            @ConfigProperty(name = "lxp.supervision.figures-debounce") Duration debounce) {
+            @ConfigProperty(name = "lxp.supervision.figures-debounce") Duration debounce, BeforeCommit beforeCommit) {
         this.entityManager = entityManager;
+        this.beforeCommit = beforeCommit;
         this.figures = figures;
         this.events = events;
         this.clock = clock;
@@ -50,9 +54,21 @@ public class FiguresRefresh {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(String organisation) {
-        entityManager.createNativeQuery("INSERT INTO figures_refresh (organisation_code, requested_at) VALUES (?1, ?2)"
-                        + " ON CONFLICT (organisation_code) DO UPDATE SET requested_at = figures_refresh.requested_at")
-                .setParameter(1, organisation).setParameter(2, clock.instant()).executeUpdate();
+        beforeCommit.gather("figures-refresh", organisation, this::mark);
+    }
+
+    /**
+     * Once per transaction, just before it commits: a consumer applying a poll's events for one trust would otherwise
+     * upsert its mark for each, and hold the row from the first to the commit, so another member of the group
+     * applying the same trust's events waited for the whole transaction.
+     */
+    private void mark(SortedSet<String> organisations) {
+        Instant now = clock.instant();
+        for (String organisation : organisations) {
+            entityManager.createNativeQuery("INSERT INTO figures_refresh (organisation_code, requested_at) VALUES (?1, ?2)"
+                            + " ON CONFLICT (organisation_code) DO UPDATE SET requested_at = figures_refresh.requested_at")
+                    .setParameter(1, organisation).setParameter(2, now).executeUpdate();
+        }
     }
 
     @Scheduled(every = "${lxp.supervision.figures-publish-every}", delayed = "${lxp.supervision.figures-publish-every}",

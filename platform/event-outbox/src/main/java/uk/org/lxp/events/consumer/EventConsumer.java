@@ -63,6 +63,7 @@ final class EventConsumer {
     private final int maxEventsPerTransaction;
     private final KafkaProducer<String, byte[]> deadLetters;
     private final ProcessedEvents processed;
+    private final PersistenceContexts persistenceContexts;
     private final ObjectMapper json;
     private final Retry retry;
     private final ConsumerMetrics metrics;
@@ -86,7 +87,8 @@ final class EventConsumer {
     EventConsumer(EventSubscription subscription, String consumerName, String threadName,
             Supplier<KafkaConsumer<String, byte[]>> consumers, int maxEventsPerTransaction,
             KafkaProducer<String, byte[]> deadLetters,
-            ProcessedEvents processed, ObjectMapper json, Retry retry, ConsumerMetrics metrics, EventTracing tracing) {
+            ProcessedEvents processed, PersistenceContexts persistenceContexts, ObjectMapper json, Retry retry,
+            ConsumerMetrics metrics, EventTracing tracing) {
         this.subscription = subscription;
         this.consumerName = consumerName;
         this.threadName = threadName;
@@ -94,6 +96,7 @@ final class EventConsumer {
         this.maxEventsPerTransaction = maxEventsPerTransaction;
         this.deadLetters = deadLetters;
         this.processed = processed;
+        this.persistenceContexts = persistenceContexts;
         this.json = json;
         this.retry = retry;
         this.metrics = metrics;
@@ -328,6 +331,7 @@ final class EventConsumer {
                 if (unapplied.remove(event.id())) {
                     threwAt[0] = index;
                     handle(event, deliveries.get(index).handler());
+                    persistenceContexts.settleAfterEvent();
                     applied++;
                 }
             }

@@ -27,6 +27,7 @@ public class EventConsumers {
     private final Instance<EventSubscription> subscriptions;
     private final KafkaClients kafka;
     private final ProcessedEvents processed;
+    private final PersistenceContexts persistenceContexts;
     private final ObjectMapper json;
     private final EventsConfig config;
     private final ConsumerMetrics metrics;
@@ -36,11 +37,12 @@ public class EventConsumers {
     private KafkaProducer<String, byte[]> deadLetters;
 
     EventConsumers(Instance<EventSubscription> subscriptions, KafkaClients kafka, ProcessedEvents processed,
-            ObjectMapper json, EventsConfig config, ConsumerMetrics metrics, EventTracing tracing,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+            PersistenceContexts persistenceContexts, ObjectMapper json, EventsConfig config, ConsumerMetrics metrics,
+            EventTracing tracing, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.subscriptions = subscriptions;
         this.kafka = kafka;
         this.processed = processed;
+        this.persistenceContexts = persistenceContexts;
         this.json = json;
         this.config = config;
         this.metrics = metrics;
@@ -71,7 +73,8 @@ public class EventConsumers {
                 String clientId = group + "-" + member;
                 members.add(new EventConsumer(subscription, group, "event-consumer-" + subscription.name() + "-" + member,
                         () -> kafka.consumer(group, clientId, consumerConfig.maxPollRecords()),
-                        consumerConfig.maxEventsPerTransaction(), deadLetters, processed, json, retry, metrics, tracing));
+                        consumerConfig.maxEventsPerTransaction(), deadLetters, processed, persistenceContexts, json, retry,
+                        metrics, tracing));
             }
             metrics.registerLag(group, () -> members.stream().mapToLong(EventConsumer::lag).sum());
             members.forEach(EventConsumer::start);

@@ -1,0 +1,33 @@
+package uk.org.lxp.events.consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import org.hibernate.Session;
+
+/**
+ * Keeps the events applied together in one transaction from sharing a growing persistence context. After each event
+ * what it changed is flushed and the entities it loaded are let go: otherwise every query of every later event in the
+ * transaction would first check every entity loaded so far for changes (quadratic in the events of a poll), and a
+ * failure of one event's deferred writes would surface in a later event's handler. A service without Hibernate
+ * entities has no session to settle.
+ */
+@ApplicationScoped
+class PersistenceContexts {
+
+    private final Instance<Session> sessions;
+
+    PersistenceContexts(Instance<Session> sessions) {
+        this.sessions = sessions;
+    }
+
+    /** Within the consumer's transaction, after an event's handler has run. */
+    void settleAfterEvent() {
+        if (!sessions.isResolvable()) {
+            return;
+        }
+        Session session = sessions.get();
+        session.flush();
+        session.clear();
+    }
+}
