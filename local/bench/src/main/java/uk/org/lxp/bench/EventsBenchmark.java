@@ -16,8 +16,8 @@ import java.util.Properties;
 final class EventsBenchmark implements Benchmark {
 
     /** The settings of each run after the first, which runs with the library's defaults. */
-    private static final List<String> ONE_MEMBER = List.of("lxp.events.consumer.concurrency=1");
-    private static final List<String> ONE_MEMBER_ONE_EACH = List.of("lxp.events.consumer.concurrency=1",
+    private static final List<String> ONE_MEMBER = List.of("outbox-test.ledger-projection.members=1");
+    private static final List<String> ONE_MEMBER_ONE_EACH = List.of("outbox-test.ledger-projection.members=1",
             "lxp.events.consumer.max-events-per-transaction=1");
 
     private static final double TARGET_P99_MILLIS = 50;
@@ -75,10 +75,10 @@ final class EventsBenchmark implements Benchmark {
     static String report(Properties asServices, Properties oneMember, Properties oneEach) {
         StringBuilder text = new StringBuilder("""
                 `OutboxBenchmarkTest` (platform/event-outbox, `-Pbenchmark`), run three times by this command: as the \
-                services run (two members of the consumer group, `lxp.events.consumer.concurrency=2`, on the topic's 3 \
-                partitions, each applying a poll's events together, at most 500 per transaction), with one member \
-                (`concurrency=1`), and with one member and `max-events-per-transaction=1` (a transaction per event, as \
-                before batching). \
+                services run their post subscriptions (two members of the consumer group, on the topic's 3 partitions, \
+                each applying a poll's events together, at most 500 per transaction), with one member \
+                (`outbox-test.ledger-projection.members=1`), and with one member and \
+                `lxp.events.consumer.max-events-per-transaction=1` (a transaction per event, as before batching). \
                 PostgreSQL 17 and a Kafka 4.0 broker on loopback, writers, relay and consumer in one JVM on the same cores. \
                 Latency is from the writer's commit to the commit of the consumer's transaction (one event per writer \
                 transaction, paced; 600 events at 20/s, 10,000 at 500/s, after a warm-up). Throughput: 40,000 events \

@@ -14,6 +14,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  * a mark that many changes in one transaction would each upsert (the same row locked from the first change to the
  * commit, holding up every other transaction that marks it) is written once, in a consistent order, and locked
  * only while the transaction commits.
+ * <p>
+ * The writing runs after Hibernate has flushed the transaction's entities, so it may only run statements (a native
+ * query on a session the transaction has already joined, or JDBC): a change to an entity there would never be
+ * written. If it throws, the transaction rolls back.
  */
 @ApplicationScoped
 public class BeforeCommit {
@@ -34,25 +38,46 @@ public class BeforeCommit {
         }
         String key = BeforeCommit.class.getName() + "/" + purpose;
         @SuppressWarnings("unchecked")
-        SortedSet<T> gathered = (SortedSet<T>) transactions.getResource(key);
+        Gathered<T> gathered = (Gathered<T>) transactions.getResource(key);
         if (gathered == null) {
-            SortedSet<T> items = new TreeSet<>();
-            transactions.putResource(key, items);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        writeAll.accept(items);
-                    }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    // Written before the commit, or rolled back with it.
-                }
-            });
-            gathered = items;
+            gathered = new Gathered<>(purpose, writeAll);
+            transactions.putResource(key, gathered);
+            transactions.registerInterposedSynchronization(gathered);
         }
         gathered.add(item);
+    }
+
+    /** One purpose's items in one transaction, written once. */
+    private final class Gathered<T extends Comparable<T>> implements Synchronization {
+
+        private final String purpose;
+        private final Consumer<SortedSet<T>> writeAll;
+        private final SortedSet<T> items = new TreeSet<>();
+        private boolean written;
+
+        Gathered(String purpose, Consumer<SortedSet<T>> writeAll) {
+            this.purpose = purpose;
+            this.writeAll = writeAll;
+        }
+
+        void add(T item) {
+            if (written) {
+                throw new IllegalStateException("Gathering for " + purpose + " after it was written in this transaction");
+            }
+            items.add(item);
+        }
+
+        @Override
+        public void beforeCompletion() {
+            if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                written = true;
+                writeAll.accept(items);
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            // Written before the commit, or rolled back with it.
+        }
     }
 }

@@ -69,14 +69,6 @@ public interface EventsConfig {
         int maxPollRecords();
 
         /**
-         * Consumers of each subscription in this process, one thread each, in the subscription's group: the topics'
-         * partitions are shared among them (and the service's other instances), each partition's events stay in
-         * order, and one waiting on the database no longer holds up the others.
-         */
-        @WithDefault("2")
-        int concurrency();
-
-        /**
          * At most this many events of a poll are applied in one transaction; 1 gives every event a transaction of
          * its own, as before batching (for a handler too heavy to share one, or to compare).
          */

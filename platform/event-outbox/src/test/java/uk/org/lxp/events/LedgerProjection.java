@@ -13,12 +13,15 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import uk.org.lxp.api.AfterCommit;
 import uk.org.lxp.events.consumer.ConsumedEvent;
 import uk.org.lxp.events.consumer.EventSubscription;
 
 /**
- * The consumer under test. It counts how often each entry's effect is applied and how often an aggregate's
+ * The consumer under test, with two members of its group unless {@code outbox-test.ledger-projection.members} says
+ * otherwise (the benchmark compares one). It counts how often each entry's effect is applied and how often an aggregate's
  * entries arrive out of order, and fails on poison entries, counting the attempts outside any transaction.
  */
 @ApplicationScoped
@@ -32,10 +35,13 @@ public class LedgerProjection {
     private final Set<String> cured = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> appliedAtNanos = new ConcurrentHashMap<>();
     private final Map<String, String> appliedInTrace = new ConcurrentHashMap<>();
+    private final int members;
 
-    LedgerProjection(DataSource dataSource, AfterCommit afterCommit) {
+    LedgerProjection(DataSource dataSource, AfterCommit afterCommit,
+            @ConfigProperty(name = "outbox-test.ledger-projection.members", defaultValue = "2") int members) {
         this.dataSource = dataSource;
         this.afterCommit = afterCommit;
+        this.members = members;
     }
 
     record EntryAdded(String aggregateId, int sequence, boolean poison) {
@@ -46,6 +52,7 @@ public class LedgerProjection {
     EventSubscription subscription() {
         return EventSubscription.named("ledger-projection")
                 .topic(Ledger.TOPIC)
+                .members(members)
                 .on(Ledger.ENTRY_ADDED, this::apply)
                 .build();
     }

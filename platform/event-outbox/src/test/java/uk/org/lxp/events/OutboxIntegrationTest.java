@@ -165,7 +165,7 @@ class OutboxIntegrationTest {
     }
 
     /**
-     * The subscription runs two members of its group (the default concurrency): once the group has settled, each
+     * The subscription runs two members of its group ({@code members(2)}): once the group has settled, each
      * holds some of the topic's partitions and together all of them, and events of many aggregates, spread over
      * the partitions, are each applied once and in their aggregate's order.
      */

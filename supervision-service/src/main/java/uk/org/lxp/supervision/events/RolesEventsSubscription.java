@@ -58,6 +58,8 @@ public class RolesEventsSubscription {
     @ApplicationScoped
     EventSubscription posts() {
         return EventSubscription.named("roles-posts").topic(POST_TOPIC)
+                // The busy topic: a trust's bulk import brings thousands of post events at once.
+                .members(2)
                 .on("lxp.roles.PostCreated", this::applyPost)
                 .on("lxp.roles.PostChanged", this::applyPost)
                 .build();

@@ -54,6 +54,8 @@ public class FiguresRefresh {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(String organisation) {
+        // The mark is written after Hibernate's flush, on this transaction's session, which must have joined it.
+        entityManager.joinTransaction();
         beforeCommit.gather("figures-refresh", organisation, this::mark);
     }
 

@@ -90,7 +90,8 @@ public class ApiDocumentFilter implements OASFilter {
 
     /**
      * A write without If-Match whose rows another request changed meanwhile is answered 409 (see
-     * {@code PersistenceProblems}): documented on every such write, next to any 409 of its own.
+     * {@code PersistenceProblems}): documented on every such write, next to any 409 of its own. SmallRye filters a
+     * path item after its operations, so a 409 added here is given its problem content here.
      */
     @Override
     public PathItem filterPathItem(PathItem pathItem) {

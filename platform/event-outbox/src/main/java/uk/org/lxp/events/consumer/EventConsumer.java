@@ -164,6 +164,8 @@ final class EventConsumer {
                 pause();
             } finally {
                 consumer = null;
+                // Its partitions are another member's now, or will be: they count in that member's lag.
+                lag.set(0);
             }
         }
     }
@@ -221,8 +223,8 @@ final class EventConsumer {
      * All the deliveries in one transaction. When a handler throws, everything rolls back: the deliveries before it
      * are applied together again, the one that threw goes on alone, and the rest follow, so a poison event costs its
      * neighbours one retry and never an attempt of their own. The failure counts as the first attempt of the one that
-     * threw, unless it has only one: what surfaced in a handler may have been caused by an earlier event (a deferred
-     * flush), so every event gets at least one attempt on its own. A failure no handler raised (the commit itself)
+     * threw, unless it has only one: what surfaced in a handler may have been caused by an earlier event (a
+     * deferred constraint, a trigger, a lock taken), so every event gets at least one attempt on its own. A failure no handler raised (the commit itself)
      * sends each delivery on alone with all its attempts.
      */
     private void applyInOrder(List<Delivery> deliveries) {
@@ -331,7 +333,6 @@ final class EventConsumer {
                 if (unapplied.remove(event.id())) {
                     threwAt[0] = index;
                     handle(event, deliveries.get(index).handler());
-                    persistenceContexts.settleAfterEvent();
                     applied++;
                 }
             }
@@ -344,6 +345,7 @@ final class EventConsumer {
         Span span = tracing.startConsumerSpan(consumerName, event);
         try (Scope inTrace = span.makeCurrent()) {
             handler.handle(event);
+            persistenceContexts.flushAndClear();
         } catch (RuntimeException e) {
             span.recordException(e);
             throw e;

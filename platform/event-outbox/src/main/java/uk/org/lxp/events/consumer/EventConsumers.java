@@ -1,6 +1,7 @@
 package uk.org.lxp.events.consumer;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -59,17 +60,13 @@ public class EventConsumers {
             throw new IllegalStateException("lxp.events.consumer.max-events-per-transaction must be at least 1, not "
                     + consumerConfig.maxEventsPerTransaction());
         }
-        if (consumerConfig.concurrency() < 1) {
-            throw new IllegalStateException("lxp.events.consumer.concurrency must be at least 1, not "
-                    + consumerConfig.concurrency());
-        }
         var retry = new EventConsumer.Retry(consumerConfig.maxAttempts(), consumerConfig.initialBackoff(),
                 consumerConfig.maxBackoff());
         deadLetters = kafka.reliableProducer("dead-letters", 60_000);
         for (EventSubscription subscription : subscriptions) {
             String group = applicationName + "." + subscription.name();
             List<EventConsumer> members = new ArrayList<>();
-            for (int member = 1; member <= consumerConfig.concurrency(); member++) {
+            for (int member = 1; member <= subscription.members(); member++) {
                 String clientId = group + "-" + member;
                 members.add(new EventConsumer(subscription, group, "event-consumer-" + subscription.name() + "-" + member,
                         () -> kafka.consumer(group, clientId, consumerConfig.maxPollRecords()),
@@ -91,11 +88,12 @@ public class EventConsumers {
     }
 
     /**
-     * A running member of that group ({@code <application>.<subscription>}), if any: any one serves, since members
-     * differ only in their partitions.
+     * A member of that group ({@code <application>.<subscription>}), a live one if there is one: any serves a
+     * replay, since members differ only in their partitions.
      */
     synchronized Optional<EventConsumer> named(String group) {
-        return running.stream().filter(consumer -> consumer.name().equals(group)).findFirst();
+        return running.stream().filter(consumer -> consumer.name().equals(group))
+                .min(Comparator.comparing(consumer -> !consumer.isAlive()));
     }
 
     /** Every topic this service consumes. */

@@ -9,18 +9,21 @@ import java.util.Set;
 /**
  * What one consumer of a service reads: its topics and a handler per event type. Types without a handler are
  * skipped. A service declares its subscriptions as CDI beans; each runs as its own consumer group,
- * {@code <application name>.<subscription name>}.
+ * {@code <application name>.<subscription name>}, with one member in each instance of the service, or more for a busy
+ * topic ({@link Builder#members(int)}).
  */
 public final class EventSubscription {
 
     private final String name;
     private final Set<String> topics;
     private final Map<String, EventHandler> handlers;
+    private final int members;
 
-    private EventSubscription(String name, Set<String> topics, Map<String, EventHandler> handlers) {
+    private EventSubscription(String name, Set<String> topics, Map<String, EventHandler> handlers, int members) {
         this.name = name;
         this.topics = Set.copyOf(topics);
         this.handlers = Map.copyOf(handlers);
+        this.members = members;
     }
 
     public static Builder named(String name) {
@@ -39,11 +42,17 @@ public final class EventSubscription {
         return Optional.ofNullable(handlers.get(eventType));
     }
 
+    /** Members of the group in each instance of the service, a thread and a Kafka consumer each. */
+    public int members() {
+        return members;
+    }
+
     public static final class Builder {
 
         private final String name;
         private final Set<String> topics = new LinkedHashSet<>();
         private final Map<String, EventHandler> handlers = new LinkedHashMap<>();
+        private int members = 1;
 
         private Builder(String name) {
             if (name == null || !name.matches("[a-z0-9][a-z0-9.-]*")) {
@@ -62,11 +71,25 @@ public final class EventSubscription {
             return this;
         }
 
+        /**
+         * Runs that many members of the group in each instance: the topics' partitions are shared among them (and
+         * the other instances' members), so one waiting on its database round trips does not hold up the events
+         * of other partitions. Each partition's events stay in order. Worth it only for a busy topic: every member
+         * is a thread, a Kafka consumer and, while it applies events, a database connection.
+         */
+        public Builder members(int members) {
+            if (members < 1) {
+                throw new IllegalArgumentException("Subscription " + name + " needs at least one member, not " + members);
+            }
+            this.members = members;
+            return this;
+        }
+
         public EventSubscription build() {
             if (topics.isEmpty() || handlers.isEmpty()) {
                 throw new IllegalStateException("Subscription " + name + " needs a topic and a handler");
             }
-            return new EventSubscription(name, topics, handlers);
+            return new EventSubscription(name, topics, handlers, members);
         }
     }
 }

@@ -22,7 +22,7 @@ class PersistenceContexts {
     }
 
     /** Within the consumer's transaction, after an event's handler has run. */
-    void settleAfterEvent() {
+    void flushAndClear() {
         if (!sessions.isResolvable()) {
             return;
         }
