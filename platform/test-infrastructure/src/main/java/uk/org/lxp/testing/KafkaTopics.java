@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -56,11 +57,35 @@ public final class KafkaTopics {
     /** As above, for a change that happened at {@code time} (an event published late, or history). */
     public void publishCloudEvent(String topic, String key, String id, String type, String source, String jsonData,
             Instant time) {
-        Map<String, Object> config = Map.of(
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            acknowledged(producer.send(cloudEvent(topic, key, id, type, source, jsonData, time)), topic);
+        }
+    }
+
+    /**
+     * Publishes one event of that type per entry (its key and data), now, through one producer, and waits for the
+     * broker to acknowledge them all: a backlog for a consumer to work off.
+     */
+    public void publishCloudEvents(String topic, String type, String source, Map<String, String> jsonDataByKey) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>(jsonDataByKey.size());
+            Instant now = Instant.now();
+            jsonDataByKey.forEach((key, jsonData) -> sent.add(producer.send(
+                    cloudEvent(topic, key, UUID.randomUUID().toString(), type, source, jsonData, now))));
+            sent.forEach(each -> acknowledged(each, topic));
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+    }
+
+    private static ProducerRecord<String, byte[]> cloudEvent(String topic, String key, String id, String type,
+            String source, String jsonData, Instant time) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
                 jsonData.getBytes(StandardCharsets.UTF_8));
         header(record, "ce_specversion", "1.0");
@@ -70,8 +95,12 @@ public final class KafkaTopics {
         header(record, "ce_subject", key);
         header(record, "ce_time", time.toString());
         header(record, "content-type", "application/json");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
-            producer.send(record).get();
+        return record;
+    }
+
+    private static void acknowledged(Future<RecordMetadata> sent, String topic) {
+        try {
+            sent.get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not publish to " + topic, e.getCause());
         } catch (InterruptedException e) {
@@ -136,16 +165,12 @@ public final class KafkaTopics {
         }
     }
 
-    /** The partitions each member of the group holds now, by the member's client id; empty while it has none. */
+    /** The partitions each member of the group holds now, by the member's id; empty while it has none. */
     public Map<String, Set<TopicPartition>> assignments(String groupId) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             return admin.describeConsumerGroups(Set.of(groupId)).all().get().get(groupId).members().stream()
-                    .collect(Collectors.toMap(MemberDescription::clientId,
-                            member -> member.assignment().topicPartitions(), (one, other) -> {
-                                Set<TopicPartition> both = new HashSet<>(one);
-                                both.addAll(other);
-                                return both;
-                            }));
+                    .collect(Collectors.toMap(MemberDescription::consumerId,
+                            member -> member.assignment().topicPartitions()));
         } catch (ExecutionException e) {
             return Map.of();
         } catch (InterruptedException e) {

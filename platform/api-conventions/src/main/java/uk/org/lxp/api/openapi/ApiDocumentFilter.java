@@ -1,8 +1,10 @@
 package uk.org.lxp.api.openapi;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -35,6 +37,8 @@ public class ApiDocumentFilter implements OASFilter {
     static final String VIOLATION = "ProblemViolation";
     private static final String SCHEMA_REF = "#/components/schemas/";
     private static final String NOT_BLANK = "\\S";
+    private static final Set<PathItem.HttpMethod> WRITES = EnumSet.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
     private static final String CONCURRENT_CHANGE =
             "Another request changed the same records meanwhile; nothing was written: read them again and retry";
     private static final String OR_CONCURRENT_CHANGE =
@@ -96,9 +100,7 @@ public class ApiDocumentFilter implements OASFilter {
     @Override
     public PathItem filterPathItem(PathItem pathItem) {
         pathItem.getOperations().forEach((method, operation) -> {
-            if (method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD
-                    || method == PathItem.HttpMethod.OPTIONS || method == PathItem.HttpMethod.TRACE
-                    || operation.getResponses() == null || takesIfMatch(operation)) {
+            if (!WRITES.contains(method) || operation.getResponses() == null || takesIfMatch(operation)) {
                 return;
             }
             APIResponse conflict = operation.getResponses().getAPIResponse("409");

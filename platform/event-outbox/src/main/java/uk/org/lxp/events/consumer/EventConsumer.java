@@ -35,10 +35,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import uk.org.lxp.events.CloudEventHeaders;
 
 /**
- * Runs one member of a subscription's group on its own thread. The events of each poll are applied together in one transaction with
- * their processed-event rows, so a redelivered event changes nothing twice and a busy consumer pays one commit per
- * poll rather than one per event. Offsets are committed only after those
- * transactions have committed. A record that keeps failing is retried with backoff a bounded number of times,
+ * Runs one member of a subscription's group on its own thread. The events of each poll are applied together in one
+ * transaction with their processed-event rows, so a redelivered event changes nothing twice and a busy consumer pays
+ * one commit per poll rather than one per event. Offsets are committed only after those transactions have committed. A record that keeps failing is retried with backoff a bounded number of times,
  * then parked on {@code <topic>.dlq} with the failure in its headers, and the partition moves on.
  */
 final class EventConsumer {
@@ -224,8 +223,8 @@ final class EventConsumer {
      * are applied together again, the one that threw goes on alone, and the rest follow, so a poison event costs its
      * neighbours one retry and never an attempt of their own. The failure counts as the first attempt of the one that
      * threw, unless it has only one: what surfaced in a handler may have been caused by an earlier event (a
-     * deferred constraint, a trigger, a lock taken), so every event gets at least one attempt on its own. A failure no handler raised (the commit itself)
-     * sends each delivery on alone with all its attempts.
+     * deferred constraint, a trigger, a lock taken), so every event gets at least one attempt on its own. A failure
+     * no handler raised (the commit itself) sends each delivery on alone with all its attempts.
      */
     private void applyInOrder(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {

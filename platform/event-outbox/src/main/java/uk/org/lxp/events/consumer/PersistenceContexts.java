@@ -1,5 +1,7 @@
 package uk.org.lxp.events.consumer;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -15,19 +17,18 @@ import org.hibernate.Session;
 @ApplicationScoped
 class PersistenceContexts {
 
-    private final Instance<Session> sessions;
+    /** The transaction's session (a proxy to it), looked up once rather than for every event. */
+    private final Optional<Session> session;
 
     PersistenceContexts(Instance<Session> sessions) {
-        this.sessions = sessions;
+        this.session = sessions.isResolvable() ? Optional.of(sessions.get()) : Optional.empty();
     }
 
     /** Within the consumer's transaction, after an event's handler has run. */
     void flushAndClear() {
-        if (!sessions.isResolvable()) {
-            return;
-        }
-        Session session = sessions.get();
-        session.flush();
-        session.clear();
+        session.ifPresent(current -> {
+            current.flush();
+            current.clear();
+        });
     }
 }
