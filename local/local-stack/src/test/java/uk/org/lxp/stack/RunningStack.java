@@ -76,7 +76,10 @@ public final class RunningStack implements AutoCloseable {
         return output;
     }
 
-    /** Runs {@code ./lxp up} and returns once it says the suite is ready, failing with its output if it stops first. */
+    /**
+     * Runs {@code ./lxp up} and returns once it has said the suite is ready and printed the whole banner after that (its
+     * last line names the logs folder), failing with its output if it stops first.
+     */
     public void start(Duration timeout) throws IOException {
         output.clear();
         ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("lxp").toString(), "up").directory(ROOT.toFile())
@@ -87,7 +90,8 @@ public final class RunningStack implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         await().atMost(timeout).pollInterval(Duration.ofMillis(500))
-                .until(() -> !up.isAlive() || output.stream().anyMatch(line -> line.contains("is ready")));
+                .until(() -> !up.isAlive() || output.stream().anyMatch(line -> line.contains("is ready"))
+                        && output.stream().anyMatch(line -> line.startsWith("  Logs:")));
         assertThat(up.isAlive()).as("./lxp up is still running; its output:\n%s", String.join("\n", output)).isTrue();
     }
 
