@@ -148,7 +148,10 @@ class GeneratedClientIT {
         return created.getId();
     }
 
-    /** Read for its ETag, change with If-Match; a stale ETag is 412 and none at all 428, both problem documents. */
+    /**
+     * Read for its ETag, change with If-Match; a stale ETag is 412, a problem document. The document marks If-Match
+     * required (the service answers 428 without one), so the client will not send a change without it.
+     */
     private static void changeThePostUnderIfMatch(PostsApi posts, UUID postId, PostItem post) throws ApiException {
         ApiResponse<Post> read = posts.postResourceGetWithHttpInfo(postId);
         assertThat(read.getData().getPostReference()).isEqualTo(post.getPostReference());
@@ -156,16 +159,16 @@ class GeneratedClientIT {
         String etag = read.getHeaders().get("etag").get(0);
 
         PostItem fullTime = copyOf(post).fte(new BigDecimal("1.0"));
-        ApiResponse<Post> changed = posts.postResourceUpdateWithHttpInfo(postId, fullTime, etag);
+        ApiResponse<Post> changed = posts.postResourceUpdateWithHttpInfo(postId, etag, fullTime);
         assertThat(changed.getData().getFte()).isEqualByComparingTo("1.0");
         assertThat(changed.getData().getVersion()).isEqualTo(read.getData().getVersion() + 1);
         assertThat(changed.getHeaders().get("etag")).doesNotContain(etag);
 
-        ApiException stale = catchThrowableOfType(ApiException.class, () -> posts.postResourceUpdate(postId, post, etag));
+        ApiException stale = catchThrowableOfType(ApiException.class, () -> posts.postResourceUpdate(postId, etag, post));
         assertThat(stale.getCode()).isEqualTo(412);
         assertThat(problemOf(stale).getStatus()).isEqualTo(412);
-        ApiException unconditional = catchThrowableOfType(ApiException.class, () -> posts.postResourceUpdate(postId, post, null));
-        assertThat(unconditional.getCode()).isEqualTo(428);
+        ApiException unconditional = catchThrowableOfType(ApiException.class, () -> posts.postResourceUpdate(postId, null, post));
+        assertThat(unconditional.getMessage()).contains("required parameter 'ifMatch'");
         assertThat(posts.postResourceGet(postId).getFte()).isEqualByComparingTo("1.0");
     }
 

@@ -139,6 +139,23 @@ class ApiDocumentFilterTest {
         assertThat(read.getResponses().hasAPIResponse("409")).isFalse();
     }
 
+    @Test
+    void anIfMatchTheOperationAnswers428WithoutIsRequired() {
+        Operation change = write("200", null).addParameter(ifMatchParameter());
+        change.getResponses().addAPIResponse("428", OASFactory.createAPIResponse().description("If-Match is missing"));
+        Operation conditional = write("200", null).addParameter(ifMatchParameter());
+
+        filter.filterOperation(change);
+        filter.filterOperation(conditional);
+
+        assertThat(change.getParameters().get(0).getRequired()).isTrue();
+        assertThat(conditional.getParameters().get(0).getRequired()).isNull();
+    }
+
+    private static Parameter ifMatchParameter() {
+        return OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER);
+    }
+
     private static Operation write(String success, String conflict) {
         var responses = OASFactory.createAPIResponses().addAPIResponse(success, OASFactory.createAPIResponse());
         if (conflict != null) {
