@@ -53,7 +53,7 @@ final class StartupBenchmark implements Benchmark {
     /** How an application is started: as the stack does, and without what the stack adds for start-up and memory. */
     private enum Variant {
         STACK("as ./lxp up"),
-        PLAIN("no archive, default arenas");
+        PLAIN("no archive, default arenas, no trim");
 
         private final String label;
 
@@ -107,7 +107,8 @@ final class StartupBenchmark implements Benchmark {
                 Path.of(System.getProperty("java.home")), "-Dlxp.stack=" + settings.home()));
         if (variant == Variant.PLAIN) {
             variables.remove("MALLOC_ARENA_MAX");
-            command.removeIf(option -> option.startsWith("-XX:SharedArchiveFile="));
+            command.removeIf(option -> option.startsWith("-XX:SharedArchiveFile=")
+                    || option.equals(QuarkusApplication.TRIM_NATIVE_HEAP));
         }
         Path log = work.resolve("startup").resolve(module + "-" + variant.name().toLowerCase(Locale.ROOT) + "-" + run + ".log");
         String url = "http://127.0.0.1:" + port + application.firstRequest();
@@ -177,8 +178,9 @@ final class StartupBenchmark implements Benchmark {
         StringBuilder text = new StringBuilder();
         text.append("Each application is started again beside a running stack (no demo data), on a port of its own with the ")
                 .append("stack's variables, two ways in turn: as `./lxp up` starts it (`")
-                .append(String.join(" ", QuarkusApplication.JVM_OPTIONS)).append("`, the class-data-sharing archive its build ")
-                .append("wrote, `MALLOC_ARENA_MAX=2`) and plainly (the same without the archive and the arena limit); ")
+                .append(String.join(" ", QuarkusApplication.JVM_OPTIONS)).append(" ").append(QuarkusApplication.TRIM_NATIVE_HEAP)
+                .append("`, the class-data-sharing archive its build wrote, `MALLOC_ARENA_MAX=2`) and plainly (the same ")
+                .append("without the archive, the arena limit and the trimming); ")
                 .append(RUNS).append(" runs, the order alternating. First answer: from starting the process to the first 200 of ")
                 .append("an authenticated read (the token taken beforehand), polled every 5 ms. Memory: the resident set (VmRSS) ")
                 .append("after ").append(WARM_UP.toSeconds()).append(" s of wrk at ").append(WARM_UP_CONNECTIONS)

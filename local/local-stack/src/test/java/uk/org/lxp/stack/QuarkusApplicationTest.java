@@ -34,14 +34,14 @@ class QuarkusApplicationTest {
     }
 
     @Test
-    void runsTheJarFromItsBuildFolderWithTheClassDataArchiveItsBuildWrote() throws IOException {
+    void runsTheJarFromItsBuildFolderWithTheClassDataArchiveItsBuildWroteAndTheNativeHeapTrimmed() throws IOException {
         Path folder = build(true);
 
         List<String> command = QuarkusApplication.command(settings(), "roles-service", Path.of("/jdk"), "-Dlxp.stack=x");
 
         assertThat(QuarkusApplication.directory(settings(), "roles-service")).isEqualTo(folder);
         assertThat(command).startsWith("/jdk/bin/java").containsSubsequence(QuarkusApplication.JVM_OPTIONS)
-                .contains("-XX:SharedArchiveFile=app-cds.jsa")
+                .contains("-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=app-cds.jsa")
                 .endsWith("-Dlxp.stack=x", "-jar", "quarkus-run.jar");
     }
 
