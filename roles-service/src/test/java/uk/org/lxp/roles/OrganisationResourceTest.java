@@ -110,6 +110,17 @@ class OrganisationResourceTest {
     }
 
     @Test
+    void theOpenApiDocumentRequiresIfMatchWhereAChangeNeedsItAndNotForAFundingApplicationsFirstStep() {
+        given().when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/organisations/{odsCode}'.put.parameters.find { it.name == 'If-Match' }.required",
+                        equalTo(true))
+                .body("paths.'/api/v1/posts/{id}'.put.parameters.find { it.name == 'If-Match' }.required", equalTo(true))
+                .body("paths.'/api/v1/funding-programmes/{id}/applications/{odsCode}'.put.parameters"
+                        + ".find { it.name == 'If-Match' }.required", equalTo(false));
+    }
+
+    @Test
     void expiredTokenIsRejected() {
         String expired = OidcTestServer.shared().token().roles("lxp-admin")
                 .lifetime(java.time.Duration.ofMinutes(-10)).signed();

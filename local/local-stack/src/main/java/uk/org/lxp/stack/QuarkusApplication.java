@@ -1,5 +1,7 @@
 package uk.org.lxp.stack;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,11 @@ public final class QuarkusApplication {
      * same load, started side by side (docs/performance.md, B6).
      */
     public static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
+    /**
+     * Whether the JDK running the stack, which runs its applications too, has the option: JDK 17 from 17.0.9 and 21 from
+     * 21.0.1 do; an older one would refuse to start with it.
+     */
+    public static final boolean NATIVE_HEAP_TRIMMABLE = hasVmOption("TrimNativeHeapInterval");
 
     private QuarkusApplication() {
     }
@@ -54,13 +61,24 @@ public final class QuarkusApplication {
         }
         List<String> command = new ArrayList<>(List.of(java.resolve("bin/java").toString()));
         command.addAll(JVM_OPTIONS);
-        command.add(TRIM_NATIVE_HEAP);
+        if (NATIVE_HEAP_TRIMMABLE) {
+            command.add(TRIM_NATIVE_HEAP);
+        }
         // The archive names the jar as the build ran it, relative to its folder, so the application runs from there.
         if (Files.isRegularFile(application.resolveSibling(CLASS_DATA_ARCHIVE))) {
             command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
         }
         command.addAll(List.of(marker, "-jar", application.getFileName().toString()));
         return command;
+    }
+
+    private static boolean hasVmOption(String name) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name);
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
     }
 
     /** Where an application runs: its build's folder (target/quarkus-app), beside its jar and archive. */

@@ -41,8 +41,16 @@ class QuarkusApplicationTest {
 
         assertThat(QuarkusApplication.directory(settings(), "roles-service")).isEqualTo(folder);
         assertThat(command).startsWith("/jdk/bin/java").containsSubsequence(QuarkusApplication.JVM_OPTIONS)
-                .contains("-XX:TrimNativeHeapInterval=5000", "-XX:SharedArchiveFile=app-cds.jsa")
+                .contains("-XX:SharedArchiveFile=app-cds.jsa")
                 .endsWith("-Dlxp.stack=x", "-jar", "quarkus-run.jar");
+        assertThat(command.contains("-XX:TrimNativeHeapInterval=5000"))
+                .as("the native heap is trimmed where the JDK can (17.0.9, 21.0.1, 22 and later)")
+                .isEqualTo(jdkTrimsNativeHeap(Runtime.version()));
+    }
+
+    private static boolean jdkTrimsNativeHeap(Runtime.Version version) {
+        return version.feature() == 17 && version.update() >= 9 || version.feature() == 21 && version.update() >= 1
+                || version.feature() >= 22;
     }
 
     @Test

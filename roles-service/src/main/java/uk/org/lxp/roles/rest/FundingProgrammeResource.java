@@ -38,6 +38,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -278,6 +279,7 @@ public class FundingProgrammeResource {
             + " before the offer or the last step (a decision not to apply included), or an application outside the window")
     @APIResponse(responseCode = "428", description = "If-Match is missing for a later step")
     public Response record(@PathParam("id") UUID id, @PathParam("odsCode") @OdsCode String odsCode,
+            @Parameter(description = "The application's current ETag; not sent with its first step", required = false)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull @Valid ApplicationRequest request) {
         FundingApplication.Step step = request.step();
         scope.requireKnownOrganisation(odsCode, "odsCode");

@@ -28,7 +28,8 @@ import uk.org.lxp.http.Problem;
  * Documents what every operation shares, so that resources name only what is their own: the problem document
  * (the body of every error response), the 401 and 403 every secured operation can answer, and the 409 of a write
  * that met another request's change of the same records (an If-Match write answers that 412); an If-Match the
- * operation answers 428 without is required, so that a generated client asks for it. It also states two
+ * operation answers 428 without is required (unless the operation marks it optional), so that a generated client
+ * asks for it. It also states two
  * rules of the JSON every service writes: Java's date, time and identifier types are plain strings of a format
  * (not schemas named Instant or UUID that a generator would turn into classes), and a property a schema does not
  * require may be null (the services write absent values as null).
@@ -87,7 +88,9 @@ public class ApiDocumentFilter implements OASFilter {
         addIfMissing(responses, "503", "The service or its database cannot be reached now; retry after Retry-After if sent");
         addIfMissing(responses, "504", "The service did not answer within the route's timeout; retry with backoff");
         if (responses.hasAPIResponse("428")) {
-            ifMatch(operation).ifPresent(parameter -> parameter.setRequired(true));
+            // An operation that takes it only for some requests says so with required = false.
+            ifMatch(operation).filter(parameter -> parameter.getRequired() == null)
+                    .ifPresent(parameter -> parameter.setRequired(true));
         }
         for (Map.Entry<String, APIResponse> entry : responses.getAPIResponses().entrySet()) {
             if (entry.getKey().startsWith("4") || entry.getKey().startsWith("5")) {

@@ -144,12 +144,17 @@ class ApiDocumentFilterTest {
         Operation change = write("200", null).addParameter(ifMatchParameter());
         change.getResponses().addAPIResponse("428", OASFactory.createAPIResponse().description("If-Match is missing"));
         Operation conditional = write("200", null).addParameter(ifMatchParameter());
+        Operation laterStepsOnly = write("200", null).addParameter(ifMatchParameter().required(false));
+        laterStepsOnly.getResponses().addAPIResponse("428", OASFactory.createAPIResponse()
+                .description("If-Match is missing for a later step"));
 
         filter.filterOperation(change);
         filter.filterOperation(conditional);
+        filter.filterOperation(laterStepsOnly);
 
         assertThat(change.getParameters().get(0).getRequired()).isTrue();
         assertThat(conditional.getParameters().get(0).getRequired()).isNull();
+        assertThat(laterStepsOnly.getParameters().get(0).getRequired()).isFalse();
     }
 
     private static Parameter ifMatchParameter() {
