@@ -37,7 +37,7 @@ public final class QuarkusApplication {
      * Whether the JDK running the stack, which runs its applications too, has the option: JDK 17 from 17.0.9 and 21 from
      * 21.0.1 do; an older one would refuse to start with it.
      */
-    public static final boolean NATIVE_HEAP_TRIMMABLE = hasVmOption("TrimNativeHeapInterval");
+    private static final boolean NATIVE_HEAP_TRIMMABLE = hasVmOption("TrimNativeHeapInterval");
 
     private QuarkusApplication() {
     }

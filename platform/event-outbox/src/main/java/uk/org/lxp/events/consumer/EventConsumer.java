@@ -37,8 +37,9 @@ import uk.org.lxp.events.CloudEventHeaders;
 /**
  * Runs one member of a subscription's group on its own thread. The events of each poll are applied together in one
  * transaction with their processed-event rows, so a redelivered event changes nothing twice and a busy consumer pays
- * one commit per poll rather than one per event. Offsets are committed only after those transactions have committed. A record that keeps failing is retried with backoff a bounded number of times,
- * then parked on {@code <topic>.dlq} with the failure in its headers, and the partition moves on.
+ * one commit per poll rather than one per event. Offsets are committed only after those transactions have committed.
+ * A record that keeps failing is retried with backoff a bounded number of times, then parked on {@code <topic>.dlq}
+ * with the failure in its headers, and the partition moves on.
  */
 final class EventConsumer {
 
