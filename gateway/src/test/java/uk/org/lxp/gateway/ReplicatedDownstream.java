@@ -12,7 +12,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * roles-service as two WireMock instances on ports of their own, which a test may stop and start again on the same
- * port; the breaker of an instance opens at its third failure in a row, for one second.
+ * port; the breaker of an instance opens at its third failure in a row, for one second. The gateway may hold one
+ * connection to each instance, and a request waits for it half a second at most, so a test can keep an instance busy.
  */
 public class ReplicatedDownstream implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +31,8 @@ public class ReplicatedDownstream implements QuarkusTestResourceLifecycleManager
                 "lxp.gateway.services.roles-service.url", first.baseUrl() + "," + second.baseUrl(),
                 "lxp.gateway.services.supervision-service.url", "http://127.0.0.1:" + FreePorts.next(),
                 "lxp.gateway.services.pay-equity-service.url", "http://127.0.0.1:" + FreePorts.next(),
+                "lxp.gateway.downstream.max-connections", "1",
+                "lxp.gateway.downstream.queue-timeout", "500ms",
                 "lxp.gateway.circuit-breaker.failure-threshold", "3",
                 "lxp.gateway.circuit-breaker.open-for", "1s",
                 "lxp.gateway.rate-limit.capacity", "1000");

@@ -74,8 +74,10 @@ public class DownstreamProxy {
 
     /**
      * Sends the request on to an instance of the service once a connection to it is free, and relays the answer. An
-     * instance that cannot be reached is passed over for the next (nothing was sent to it), and so is one that drops
-     * a read without a body before answering; other requests are not sent twice. If the caller hangs up first, the
+     * instance that cannot be reached or is too busy to take the request is passed over for the next (nothing was
+     * sent to it), and so is one that drops a read without a body before answering; other requests are not sent
+     * twice. The caller hears the service is busy once no instance could take the request and at least one was busy
+     * (worth trying again soon); a request passed over waits up to the queue timeout at each busy instance. If the caller hangs up first, the
      * request goes no further: once it reaches the head of the queue its connection goes back to the pool unused, and
      * a request already sent is reset, so the service's and the gateway's capacity goes to callers still waiting.
      */
@@ -96,6 +98,12 @@ public class DownstreamProxy {
         ServiceInstances instances = services.get(route.service());
         Optional<ServiceInstances.Pick> pick = instances.pick(tried);
         if (pick.isEmpty()) {
+            if (lastFailure != null && isBusy(lastFailure)) {
+                context.response().putHeader("Retry-After", "1");
+                ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
+                        route.service() + " is busy; the gateway is holding back requests to it");
+                return;
+            }
             if (lastFailure != null) {
                 fail(context, route, lastFailure);
                 return;
@@ -129,14 +137,12 @@ public class DownstreamProxy {
             if (connected.failed()) {
                 Throwable cause = connected.cause();
                 if (isBusy(cause)) {
+                    // Nothing was sent: another instance may have a connection free.
                     breaker.onAbandoned(admission);
-                    context.response().putHeader("Retry-After", "1");
-                    ProblemResponses.send(context, ProblemType.SERVICE_UNAVAILABLE,
-                            route.service() + " is busy; the gateway is holding back requests to it");
-                    return;
+                } else {
+                    breaker.onFailure();
                 }
-                breaker.onFailure();
-                forward(context, route, requestId, sending, tried, cause);
+                forward(context, route, requestId, sending, tried, toReport(lastFailure, cause));
                 return;
             }
             HttpClientRequest out = connected.result();
@@ -160,7 +166,7 @@ public class DownstreamProxy {
                     // A body has been sent and cannot be sent again; a read without one can go to the next instance.
                     if (isRead(in) && !hasBody && !isTimeout(answered.cause())) {
                         sending.set(null);
-                        forward(context, route, requestId, sending, tried, answered.cause());
+                        forward(context, route, requestId, sending, tried, toReport(lastFailure, answered.cause()));
                         return;
                     }
                     fail(context, route, answered.cause());
@@ -169,6 +175,14 @@ public class DownstreamProxy {
                 relay(context, route, answered.result(), breaker);
             });
         });
+    }
+
+    /**
+     * What the caller is told if no instance is left to try: that the service is busy, once any instance was (it is
+     * worth retrying soon), else the latest failure.
+     */
+    private static Throwable toReport(Throwable earlier, Throwable latest) {
+        return earlier != null && isBusy(earlier) ? earlier : latest;
     }
 
     /** All connections to the instance are in use and the gateway sheds the request; this says nothing against it. */
