@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -82,7 +83,11 @@ public class KafkaClients {
 
     /**
      * Manual commits only, read-committed, starting from the earliest record for a new group; {@code clientId}
-     * tells apart the members of one group in this process.
+     * tells apart the members of one group in this process. Partitions are assigned cooperatively: when a member
+     * joins or leaves, only the partitions that change hands are revoked, and the other members go on with theirs
+     * through the rebalance (the default would revoke every partition of the group). A group whose running members
+     * still offer the default pair (range first, cooperative-sticky second, as every client since Kafka 3.0 does)
+     * moves to cooperative-sticky as they are replaced, without a second rolling restart.
      */
     public KafkaConsumer<String, byte[]> consumer(String groupId, String clientId, int maxPollRecords) {
         Map<String, Object> config = connection();
@@ -92,6 +97,7 @@ public class KafkaClients {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(config);

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,9 @@ class OutboxIntegrationTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    KafkaClients kafkaClients;
 
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
 
@@ -173,13 +177,7 @@ class OutboxIntegrationTest {
     void theSubscriptionsMembersShareTheTopicsPartitionsAndEachAggregateStaysInOrder() {
         Set<TopicPartition> partitions = topics.partitions(Ledger.TOPIC);
         assertThat(partitions).hasSizeGreaterThan(1);
-        await().atMost(DEADLINE).untilAsserted(() -> {
-            Map<String, Set<TopicPartition>> held = topics.assignments(LedgerProjection.CONSUMER_GROUP);
-            assertThat(held).hasSize(2);
-            assertThat(held.values()).allSatisfy(mine -> assertThat(mine).isNotEmpty());
-            assertThat(held.values().stream().mapToInt(Set::size).sum()).isEqualTo(partitions.size());
-            assertThat(held.values().stream().flatMap(Set::stream).collect(Collectors.toSet())).isEqualTo(partitions);
-        });
+        awaitEveryPartitionHeldBy(2, partitions);
 
         String prefix = uniqueAggregate("shared");
         int aggregates = 12;
@@ -192,6 +190,58 @@ class OutboxIntegrationTest {
 
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id LIKE ? AND applied_count = 1",
                 prefix + "-%")).isEqualTo(aggregates * 50);
+        assertThat(ledger.count("SELECT coalesce(sum(out_of_order), 0) FROM projection_progress WHERE aggregate_id LIKE ?",
+                prefix + "-%")).isZero();
+    }
+
+    /**
+     * An instance joining the group takes its share of the partitions from the members already running, and they
+     * give up only that share: the rest they keep applying through the rebalance (Kafka's default assignor would
+     * have revoked every partition from both first), without a member failing on an offset commit the rebalance
+     * holds up. Events written meanwhile are each applied once; once the newcomer leaves, its partitions go back.
+     */
+    @Test
+    void aMemberJoiningTheGroupTakesOnlyThePartitionsThatMoveToIt() {
+        Set<TopicPartition> partitions = topics.partitions(Ledger.TOPIC);
+        assertThat(partitions).as("three members need three partitions to share").hasSizeGreaterThanOrEqualTo(3);
+        awaitEveryPartitionHeldBy(2, partitions);
+        await().atMost(DEADLINE).until(() -> topics.hasConsumedEverything(LedgerProjection.CONSUMER_GROUP, Ledger.TOPIC));
+        double revokedBefore = consumerCount("lxp.consumer.partitions.revoked");
+        double restartsBefore = consumerCount("lxp.consumer.restarts");
+        String prefix = uniqueAggregate("rebalance");
+        int aggregates = 6;
+
+        AtomicInteger written = new AtomicInteger();
+        try (KafkaConsumer<String, byte[]> newcomer = kafkaClients.consumer(LedgerProjection.CONSUMER_GROUP,
+                "another-instance", 10)) {
+            newcomer.subscribe(List.of(Ledger.TOPIC));
+            await().atMost(DEADLINE).pollInSameThread().until(() -> {
+                int round = written.incrementAndGet();
+                for (int aggregate = 0; aggregate < aggregates; aggregate++) {
+                    ledger.add(prefix + "-" + aggregate, round);
+                }
+                newcomer.poll(Duration.ofMillis(100));
+                return !newcomer.assignment().isEmpty() && everyPartitionHeldBy(3, partitions);
+            });
+            Set<TopicPartition> taken = newcomer.assignment();
+
+            assertThat(taken).hasSizeLessThan(partitions.size());
+            assertThat(consumerCount("lxp.consumer.partitions.revoked") - revokedBefore).isEqualTo(taken.size());
+            int round = written.incrementAndGet();
+            for (int aggregate = 0; aggregate < aggregates; aggregate++) {
+                ledger.add(prefix + "-" + aggregate, round);
+            }
+        }
+        // What the newcomer read it never applied or committed: the members apply it once the partitions are back.
+        awaitEveryPartitionHeldBy(2, partitions);
+        for (int aggregate = 0; aggregate < aggregates; aggregate++) {
+            awaitApplied(prefix + "-" + aggregate, written.get());
+        }
+
+        assertThat(consumerCount("lxp.consumer.restarts") - restartsBefore).isZero();
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id LIKE ? AND applied_count = 1",
+                prefix + "-%")).isEqualTo(ledger.count("SELECT count(*) FROM ledger_entry WHERE aggregate_id LIKE ?",
+                prefix + "-%"));
         assertThat(ledger.count("SELECT coalesce(sum(out_of_order), 0) FROM projection_progress WHERE aggregate_id LIKE ?",
                 prefix + "-%")).isZero();
     }
@@ -336,5 +386,22 @@ class OutboxIntegrationTest {
 
     private static String uniqueAggregate(String purpose) {
         return purpose + "-" + UUID.randomUUID();
+    }
+
+    private void awaitEveryPartitionHeldBy(int members, Set<TopicPartition> partitions) {
+        await().atMost(DEADLINE).until(() -> everyPartitionHeldBy(members, partitions));
+    }
+
+    /** The group has this many members, each holding some of the partitions, and together each partition once. */
+    private boolean everyPartitionHeldBy(int members, Set<TopicPartition> partitions) {
+        Map<String, Set<TopicPartition>> held = topics.assignments(LedgerProjection.CONSUMER_GROUP);
+        return held.size() == members
+                && held.values().stream().noneMatch(Set::isEmpty)
+                && held.values().stream().mapToInt(Set::size).sum() == partitions.size()
+                && held.values().stream().flatMap(Set::stream).collect(Collectors.toSet()).equals(partitions);
+    }
+
+    private double consumerCount(String counter) {
+        return meters.counter(counter, "consumer", LedgerProjection.CONSUMER_GROUP).count();
     }
 }

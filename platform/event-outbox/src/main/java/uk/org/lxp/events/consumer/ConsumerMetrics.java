@@ -9,8 +9,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Per consumer: processed, skipped (unknown type) and dead-lettered counts, events per transaction, and the lag
- * behind the topics.
+ * Per consumer: processed, skipped (unknown type) and dead-lettered counts, events per transaction, the lag behind
+ * the topics, the partitions rebalances took from its members, and how often a member started again after failing.
  */
 @ApplicationScoped
 public class ConsumerMetrics {
@@ -36,6 +36,16 @@ public class ConsumerMetrics {
                 .tag("consumer", consumer)
                 .register(registry)
                 .record(events);
+    }
+
+    /** Partitions taken from a member by a rebalance: with cooperative assignment, only those that changed hands. */
+    void partitionsRevoked(String consumer, int partitions) {
+        registry.counter("lxp.consumer.partitions.revoked", "consumer", consumer).increment(partitions);
+    }
+
+    /** A member that failed (its poll, its commit) and started again from the last committed offsets. */
+    void restarted(String consumer) {
+        registry.counter("lxp.consumer.restarts", "consumer", consumer).increment();
     }
 
     void skipped(String consumer) {

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
@@ -150,10 +151,7 @@ final class EventConsumer {
                     // Records skipped for want of a handler count as done with the poll's last.
                     records.partitions().forEach(partition -> settle(records.records(partition)
                             .get(records.records(partition).size() - 1)));
-                    if (!settled.isEmpty()) {
-                        kafka.commitSync(settled);
-                        settled.clear();
-                    }
+                    commitSettled(kafka);
                     updateLag(kafka);
                 }
             } catch (WakeupException stopping) {
@@ -161,12 +159,30 @@ final class EventConsumer {
             } catch (RuntimeException e) {
                 // Nothing after the last committed offset is lost: the new consumer starts from there.
                 LOG.errorf(e, "Consumer %s failed; restarting from its last committed offset", consumerName);
+                metrics.restarted(consumerName);
                 pause();
             } finally {
                 consumer = null;
                 // Its partitions are another member's now, or will be: they count in that member's lag.
                 lag.set(0);
             }
+        }
+    }
+
+    /**
+     * Commits the offsets settled so far. While the group rebalances cooperatively, poll() goes on returning records
+     * of the partitions this member keeps but Kafka takes no commit: the offsets wait for a later poll, once the
+     * rebalance is done, or are committed before their partitions are revoked (or dropped, should they be lost).
+     */
+    private void commitSettled(KafkaConsumer<String, byte[]> kafka) {
+        if (settled.isEmpty()) {
+            return;
+        }
+        try {
+            kafka.commitSync(settled);
+            settled.clear();
+        } catch (RebalanceInProgressException rebalancing) {
+            LOG.debugf("Consumer %s: offsets wait for the rebalance under way", consumerName);
         }
     }
 
@@ -415,8 +431,12 @@ final class EventConsumer {
         }
     }
 
-    /** Commits what has been applied before partitions move to another consumer, so they are not redone. */
-    private static final class CommitOnRevoke implements ConsumerRebalanceListener {
+    /**
+     * Commits what has been applied before partitions move to another member, so they are not redone. Partitions
+     * lost (this member was thought gone, and they have been given to another already) cannot be committed for: what
+     * was applied on them is left to the new owner, whose processed-event check skips it.
+     */
+    private final class CommitOnRevoke implements ConsumerRebalanceListener {
 
         private final KafkaConsumer<String, byte[]> kafka;
         private final Map<TopicPartition, OffsetAndMetadata> done;
@@ -428,10 +448,19 @@ final class EventConsumer {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            metrics.partitionsRevoked(consumerName, partitions.size());
             if (!done.isEmpty()) {
                 kafka.commitSync(done);
                 done.clear();
             }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            metrics.partitionsRevoked(consumerName, partitions.size());
+            LOG.warnf("Consumer %s lost %d partition(s) to another member; their last events are left to it",
+                    consumerName, partitions.size());
+            done.keySet().removeAll(partitions);
         }
 
         @Override
