@@ -23,8 +23,12 @@ import uk.org.lxp.http.SuiteServices;
  */
 public final class DriftCheck {
 
-    /** Variables of the base image's launcher (run-java.sh), not configuration of the application. */
-    static final Set<String> IMAGE_LAUNCHER_VARIABLES = Set.of("LANGUAGE", "JAVA_OPTS_APPEND", "JAVA_APP_JAR");
+    /**
+     * Variables of the base image's launcher (run-java.sh) and of the C library under the JVM, not configuration of
+     * the application.
+     */
+    static final Set<String> IMAGE_LAUNCHER_VARIABLES = Set.of("LANGUAGE", "JAVA_OPTS_APPEND", "JAVA_APP_JAR",
+            "MALLOC_ARENA_MAX");
 
     /** Labels a KafkaUser that reads for ICS dashboards: only topics meant for them, never staff references. */
     static final String DASHBOARD_READER_LABEL = "lxp.org.uk/reader";
