@@ -77,9 +77,10 @@ public class DownstreamProxy {
      * instance that cannot be reached or is too busy to take the request is passed over for the next (nothing was
      * sent to it), and so is one that drops a read without a body before answering; other requests are not sent
      * twice. The caller hears the service is busy once no instance could take the request and at least one was busy
-     * (worth trying again soon); a request passed over waits up to the queue timeout at each busy instance. If the caller hangs up first, the
-     * request goes no further: once it reaches the head of the queue its connection goes back to the pool unused, and
-     * a request already sent is reset, so the service's and the gateway's capacity goes to callers still waiting.
+     * (worth trying again soon); a request passed over waits up to the queue timeout at each busy instance. If the
+     * caller hangs up first, the request goes no further: once it reaches the head of the queue its connection goes
+     * back to the pool unused, and a request already sent is reset, so the service's and the gateway's capacity goes
+     * to callers still waiting.
      */
     public void forward(RoutingContext context, Route route, String requestId) {
         // Set and read on this request's event loop; a holder for the lambdas, not for sharing between threads.

@@ -34,8 +34,9 @@ public final class QuarkusApplication {
      */
     public static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
     /**
-     * Whether the JDK running the stack, which runs its applications too, has the option: JDK 17 from 17.0.9 and 21 from
-     * 21.0.1 do; an older one would refuse to start with it.
+     * Whether the JDK running the stack, which runs its applications too, offers the option. The updates of JDK 17 and
+     * 21 from mid-2024 do; earlier ones either lack it or have it as an experimental option, which the JVM hides here
+     * and would refuse on the command line.
      */
     private static final boolean NATIVE_HEAP_TRIMMABLE = hasVmOption("TrimNativeHeapInterval");
 

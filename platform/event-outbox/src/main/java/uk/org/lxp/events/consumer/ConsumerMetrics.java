@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Per consumer: processed, skipped (unknown type) and dead-lettered counts, events per transaction, the lag behind
- * the topics, the partitions rebalances took from its members, and how often a member started again after failing.
+ * the topics, the partitions taken from its members, and how often a member started again after failing.
  */
 @ApplicationScoped
 public class ConsumerMetrics {
@@ -38,7 +38,10 @@ public class ConsumerMetrics {
                 .record(events);
     }
 
-    /** Partitions taken from a member by a rebalance: with cooperative assignment, only those that changed hands. */
+    /**
+     * Partitions taken from a member: by a rebalance (with cooperative assignment, only those that change hands), lost
+     * to another member, or all of its own as it stops or restarts.
+     */
     void partitionsRevoked(String consumer, int partitions) {
         registry.counter("lxp.consumer.partitions.revoked", "consumer", consumer).increment(partitions);
     }
