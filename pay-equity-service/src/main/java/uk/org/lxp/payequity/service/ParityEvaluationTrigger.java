@@ -78,7 +78,6 @@ public class ParityEvaluationTrigger {
         try {
             ParityFindingService.Evaluation result = findings.evaluate();
             LOG.infof("Parity rules evaluated: %s", result);
-            counted("completed");
         } catch (RuntimeException e) {
             requested.set(true);
             failed("Parity evaluation", e);
@@ -87,6 +86,7 @@ public class ParityEvaluationTrigger {
         try {
             LOG.infof("Figures published for %d organisation(s) on cost to close and %d on transparency",
                     costToCloseFigures.publishChanged(), transparency.publishChanged());
+            counted("completed");
         } catch (RuntimeException e) {
             requested.set(true);
             failed("Publishing the figures", e);

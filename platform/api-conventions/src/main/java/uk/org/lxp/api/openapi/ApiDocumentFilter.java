@@ -29,10 +29,9 @@ import uk.org.lxp.http.Problem;
  * (the body of every error response), the 401 and 403 every secured operation can answer, and the 409 of a write
  * that met another request's change of the same records (an If-Match write answers that 412); an If-Match the
  * operation answers 428 without is required (unless the operation marks it optional), so that a generated client
- * asks for it. It also states two
- * rules of the JSON every service writes: Java's date, time and identifier types are plain strings of a format
- * (not schemas named Instant or UUID that a generator would turn into classes), and a property a schema does not
- * require may be null (the services write absent values as null).
+ * asks for it. It also states two rules of the JSON every service writes: Java's date, time and identifier types are
+ * plain strings of a format (not schemas named Instant or UUID that a generator would turn into classes), and a
+ * property a schema does not require may be null (the services write absent values as null).
  */
 public class ApiDocumentFilter implements OASFilter {
 
