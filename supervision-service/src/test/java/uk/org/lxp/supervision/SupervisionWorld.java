@@ -58,22 +58,29 @@ public class SupervisionWorld {
 
     /** An open organisation, as roles-service publishes it (seeded trusts have no recorded founding date). */
     void organisation(String odsCode) {
-        publishOrganisation(odsCode, null, null);
+        publishOrganisation(odsCode, null, null, null);
+    }
+
+    /** An open organisation that has been a member of the ICB since July 2022, when ICBs were set up. */
+    void memberOf(String icb, String odsCode) {
+        publishOrganisation(odsCode, null, null, icb);
     }
 
     /** An organisation that has closed. */
     void closedOrganisation(String odsCode, LocalDate closedAfter) {
-        publishOrganisation(odsCode, LocalDate.of(2015, 4, 1), closedAfter);
+        publishOrganisation(odsCode, LocalDate.of(2015, 4, 1), closedAfter, null);
     }
 
-    private void publishOrganisation(String odsCode, LocalDate validFrom, LocalDate validTo) {
+    private void publishOrganisation(String odsCode, LocalDate validFrom, LocalDate validTo, String icb) {
         if (QuarkusTransaction.requiringNew().call(() -> organisations.find(odsCode).isPresent())) {
             return;
         }
+        String memberships = icb == null ? "[]"
+                : "[{\"icbOdsCode\":\"%s\",\"validFrom\":\"2022-07-01\",\"validTo\":null}]".formatted(icb);
         topics.publishCloudEvent(ORGANISATIONS, odsCode, "lxp.roles.OrganisationRegistered", ROLES_SOURCE, """
-                {"odsCode":"%s","name":"Trust %s","type":"NHS_TRUST","validFrom":%s,"validTo":%s,
+                {"odsCode":"%s","name":"Trust %s","type":"NHS_TRUST","validFrom":%s,"validTo":%s,"icbMemberships":%s,
                  "version":0,"updatedAt":"2026-11-22T10:00:00Z"}
-                """.formatted(odsCode, odsCode, jsonDate(validFrom), jsonDate(validTo)));
+                """.formatted(odsCode, odsCode, jsonDate(validFrom), jsonDate(validTo), memberships));
         await().atMost(WAIT).until(() -> QuarkusTransaction.requiringNew().call(() -> organisations.find(odsCode).isPresent()));
     }
 

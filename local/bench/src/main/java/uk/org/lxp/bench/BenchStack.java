@@ -51,7 +51,13 @@ final class BenchStack implements AutoCloseable {
 
     /** Starts the stack with the demo data or without; its gateway has the raised rate limit. */
     static BenchStack start(Path root, Path home, boolean demoData, PrintStream out) {
+        return start(root, home, demoData, Map.of(), out);
+    }
+
+    /** As {@link #start(Path, Path, boolean, PrintStream)}, every process given these settings too. */
+    static BenchStack start(Path root, Path home, boolean demoData, Map<String, String> settings, PrintStream out) {
         Map<String, String> environment = new HashMap<>(RAISED_RATE_LIMIT);
+        environment.putAll(settings);
         environment.put("LXP_HOME", home.toString());
         for (StackSettings.Port port : StackSettings.from(root, Map.of()).allPorts()) {
             environment.put(port.variable(), Integer.toString(freePort()));

@@ -35,6 +35,13 @@ final class BenchmarksQueryBenchmark implements Benchmark {
     private static final int ROUNDS_PER_TOKEN = 20;
     private static final long EVENTS_DEADLINE_MILLIS = 10 * 60_000;
 
+    /**
+     * The target is the query's: each reading computes its figures, as the first reading after the cache's time does,
+     * instead of being served what an earlier one computed (CrossOrganisationFigures).
+     */
+    private static final Map<String, String> COMPUTED_ON_EVERY_READING =
+            Map.of("LXP_FIGURES_CROSS_ORGANISATION_MAX_AGE", "0s");
+
     private static final double TARGET_COHORT_P95_MILLIS = 30;
     private static final double TARGET_NATIONAL_P95_MILLIS = 200;
     private static final double TARGET_RATIO_TO_SQL = 1.5;
@@ -59,7 +66,7 @@ final class BenchmarksQueryBenchmark implements Benchmark {
 
     @Override
     public String run(Path root, Path work, PrintStream out) {
-        try (BenchStack stack = BenchStack.start(root, work.resolve("stack"), true, out)) {
+        try (BenchStack stack = BenchStack.start(root, work.resolve("stack"), true, COMPUTED_ON_EVERY_READING, out)) {
             StackSettings settings = stack.settings();
             ApiCalls admin = new ApiCalls(stack, settings.url(StackSettings.Port.GATEWAY), ADMIN);
             NationalDataSet data = new NationalDataSet(TRUSTS, POSTS, COMPARATORS_PER_TRUST, codes(admin,

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.quarkus.cache.CacheResult;
 import uk.org.lxp.api.Today;
+import uk.org.lxp.api.scope.CrossOrganisationFigures;
 import uk.org.lxp.api.scope.SmallCohorts;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.http.problems.RuleBroken;
@@ -101,7 +104,9 @@ public class BenchmarkService {
 
     public record Benchmark(Scope scope, @Schema(example = "2026-27") String payYear,
             @Schema(description = "The day the figures describe: today, or the pay year's last day once it has ended")
-            LocalDate asOf, Cohort cohort,
+            LocalDate asOf,
+            @Schema(description = "When the figures were computed: an ICB's or the nation's are served for up to 30"
+                    + " seconds after", example = "2026-12-03T09:15:02.418Z") Instant computedAt, Cohort cohort,
             @Schema(description = "True when fewer than 5 people hold the cohort's posts; the figures are then null for"
                     + " everyone but lxp-admin") boolean suppressed,
             @Schema(nullable = true, example = "Fewer than 5 people are in this cohort") String suppressionReason,
@@ -122,7 +127,21 @@ public class BenchmarkService {
                     + " ICB whose ICB has a standard for it") AgainstStandard systemStandard) {
     }
 
+    /**
+     * An ICB's or the nation's benchmark, computed at most once every {@code lxp.figures.cross-organisation-max-age}
+     * for the same question ({@link CrossOrganisationFigures}).
+     */
+    @CacheResult(cacheName = CrossOrganisationFigures.CACHE)
+    public Benchmark acrossOrganisations(Scope scope, Cohort cohort, PayYear year, String comparatorGroup,
+            boolean maySeeSmallCohorts) {
+        if (scope.level() == ScopeLevel.ORGANISATION) {
+            throw new IllegalArgumentException("An organisation's benchmark is computed afresh on every reading");
+        }
+        return benchmark(scope, cohort, year, comparatorGroup, maySeeSmallCohorts);
+    }
+
     public Benchmark benchmark(Scope scope, Cohort cohort, PayYear year, String comparatorGroup, boolean maySeeSmallCohorts) {
+        Instant computedAt = clock.instant();
         LocalDate yearEnd = year.lastDay();
         LocalDate today = Today.in(clock);
         if (year.firstDay().isAfter(today)) {
@@ -143,7 +162,7 @@ public class BenchmarkService {
         ComparatorGap gap = comparatorGap(comparatorGroup, organisations, year, hourlyOfPaid, maySeeSmallCohorts);
 
         if (headcount < SmallCohorts.MINIMUM && !maySeeSmallCohorts) {
-            return new Benchmark(scope, year.toString(), asOf, cohort, true,
+            return new Benchmark(scope, year.toString(), asOf, computedAt, cohort, true,
                     SmallCohorts.reason("people are in this cohort"), null, null, null, null, null, gap, null);
         }
         AgainstStandard against = againstStandard(scope, cohort, asOf, postsInUse, maySeeSmallCohorts);
@@ -156,8 +175,8 @@ public class BenchmarkService {
                 share(paid.stream().filter(p -> p.payBasis() == PayBasis.SESSIONAL).count(), paid.size()),
                 share(paid.stream().filter(p -> p.payBasis() == PayBasis.UNPAID).count(), paid.size()),
                 share(postsInUse.stream().filter(p -> SENIOR_BANDS.contains(p.band())).count(), postsInUse.size()));
-        return new Benchmark(scope, year.toString(), asOf, cohort, false, null, headcount, fte, bands, pay, shares, gap,
-                against);
+        return new Benchmark(scope, year.toString(), asOf, computedAt, cohort, false, null, headcount, fte, bands, pay,
+                shares, gap, against);
     }
 
     /** Each member trust's posts of the cohort against its ICB's standard for the family and level, if it has one. */

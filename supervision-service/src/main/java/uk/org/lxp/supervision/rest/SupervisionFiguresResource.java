@@ -49,7 +49,9 @@ public class SupervisionFiguresResource {
                     + " held, cancelled (by whom) and missed rates of the sessions due in the period; shares supervised"
                     + " by an LXP and by a more senior LXP; trainees who completed or withdrew in the period and"
                     + " mentoring held in the week it was due. An ICB's figures are its members' on the period's last"
-                    + " day. Fewer than 5 people: suppressed for everyone but lxp-admin.")
+                    + " day. Fewer than 5 people: suppressed for everyone but lxp-admin. An ICB's or England's figures"
+                    + " are computed at most once every 30 seconds for the same question and served until then"
+                    + " (computedAt); an organisation's on every reading.")
     @APIResponse(responseCode = "200", description = "The figures, or suppressed ones")
     @APIResponse(responseCode = "400", description = "Both organisation and icb given, or a malformed filter")
     @APIResponse(responseCode = "403", description = "A scope outside the token's organisation or ICB")
@@ -74,6 +76,7 @@ public class SupervisionFiguresResource {
         scope.requireReadableAggregate(organisation, icb);
         Scope reach = organisation != null ? new Scope(Level.ORGANISATION, organisation)
                 : icb != null ? new Scope(Level.ICB, icb) : new Scope(Level.NATIONAL, null);
-        return figures.of(reach, first, last, scope.seesSmallCohorts());
+        return reach.level() == Level.ORGANISATION ? figures.of(reach, first, last, scope.seesSmallCohorts())
+                : figures.acrossOrganisations(reach, first, last, scope.seesSmallCohorts());
     }
 }

@@ -3,6 +3,7 @@ package uk.org.lxp.supervision.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -17,7 +18,10 @@ import jakarta.persistence.Query;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.cache.CacheResult;
+
 import uk.org.lxp.api.Today;
+import uk.org.lxp.api.scope.CrossOrganisationFigures;
 import uk.org.lxp.api.scope.OrganisationDirectory;
 import uk.org.lxp.api.scope.SmallCohorts;
 import uk.org.lxp.supervision.Compliance;
@@ -61,7 +65,9 @@ public class SupervisionFigures {
 
     @Schema(name = "SupervisionFigures", description = "Supervision compliance figures of a scope over a period. People are"
             + " counted as they stand on asOf; sessions by the day they were due. No staff reference is ever part of it.")
-    public record Figures(Scope scope, LocalDate from, LocalDate to, LocalDate asOf, boolean suppressed,
+    public record Figures(Scope scope, LocalDate from, LocalDate to, LocalDate asOf,
+            @Schema(description = "When the figures were computed: an ICB's or England's are served for up to 30 seconds"
+                    + " after", example = "2026-12-03T09:15:02.418Z") Instant computedAt, boolean suppressed,
             @Schema(nullable = true, example = "Fewer than 5 people hold LXP posts in this scope") String suppressionReason,
             @Schema(nullable = true, example = "42") Integer supervisees,
             @Schema(nullable = true, example = "35") Integer compliant,
@@ -96,6 +102,18 @@ public class SupervisionFigures {
         return figures(scope, organisations, from, to, seesSmallCohorts);
     }
 
+    /**
+     * An ICB's or the nation's figures, computed at most once every {@code lxp.figures.cross-organisation-max-age} for
+     * the same question ({@link CrossOrganisationFigures}).
+     */
+    @CacheResult(cacheName = CrossOrganisationFigures.CACHE)
+    public Figures acrossOrganisations(Scope scope, LocalDate from, LocalDate to, boolean seesSmallCohorts) {
+        if (scope.level() == Level.ORGANISATION) {
+            throw new IllegalArgumentException("An organisation's figures are computed afresh on every reading");
+        }
+        return of(scope, from, to, seesSmallCohorts);
+    }
+
     /** What an organisation's figures event carries: the last 90 days, small cohorts suppressed whoever reads it. */
     public Figures publishedFor(String organisation, LocalDate today) {
         return figures(new Scope(Level.ORGANISATION, organisation), Set.of(organisation), today.minusDays(DEFAULT_DAYS - 1),
@@ -103,29 +121,31 @@ public class SupervisionFigures {
     }
 
     private Figures figures(Scope scope, Set<String> organisations, LocalDate from, LocalDate to, boolean seesSmallCohorts) {
+        Instant computedAt = clock.instant();
         LocalDate asOf = Today.in(clock);
         if (organisations != null && organisations.isEmpty()) {
-            return suppressed(scope, from, to, asOf, "No organisation belongs to this ICB on " + to, new Training(true,
-                    null, null, null, null, null, null, null));
+            return suppressed(scope, from, to, asOf, computedAt, "No organisation belongs to this ICB on " + to,
+                    new Training(true, null, null, null, null, null, null, null));
         }
         People people = people(organisations);
         Training training = training(organisations, from, to, seesSmallCohorts);
         if (people.supervisees() < SmallCohorts.MINIMUM && !seesSmallCohorts) {
-            return suppressed(scope, from, to, asOf, SmallCohorts.reason("people hold LXP posts in this scope"), training);
+            return suppressed(scope, from, to, asOf, computedAt, SmallCohorts.reason("people hold LXP posts in this scope"),
+                    training);
         }
         int overdueAgreements = count(organisations, "SELECT count(*) FROM agreement WHERE status = 'ACTIVE'"
                 + " AND standing = 'OVERDUE' AND type <> 'MENTORING'", "organisation_code", Map.of());
-        return new Figures(scope, from, to, asOf, false, null, people.supervisees(), people.compliant(),
+        return new Figures(scope, from, to, asOf, computedAt, false, null, people.supervisees(), people.compliant(),
                 share(people.compliant(), people.supervisees()), people.overdue(), people.unsupervised(), overdueAgreements,
                 people.withLxpSupervisor(), share(people.withLxpSupervisor(), people.supervisees()),
                 people.bySeniorLxp(), share(people.bySeniorLxp(), people.supervisees()), sessions(organisations, from, to),
                 training);
     }
 
-    private static Figures suppressed(Scope scope, LocalDate from, LocalDate to, LocalDate asOf, String reason,
-            Training training) {
-        return new Figures(scope, from, to, asOf, true, reason, null, null, null, null, null, null, null, null, null,
-                null, null, training);
+    private static Figures suppressed(Scope scope, LocalDate from, LocalDate to, LocalDate asOf, Instant computedAt,
+            String reason, Training training) {
+        return new Figures(scope, from, to, asOf, computedAt, true, reason, null, null, null, null, null, null, null, null,
+                null, null, null, training);
     }
 
     private record People(int supervisees, int compliant, int overdue, int unsupervised, int withLxpSupervisor,

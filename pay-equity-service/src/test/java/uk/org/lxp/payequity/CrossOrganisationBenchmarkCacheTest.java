@@ -1,0 +1,133 @@
+package uk.org.lxp.payequity;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import uk.org.lxp.api.scope.CrossOrganisationFigures;
+import uk.org.lxp.directory.Organisations;
+import uk.org.lxp.payequity.repository.PostRepository;
+import uk.org.lxp.payequity.repository.RoleProfileRepository;
+import uk.org.lxp.testing.KafkaTestBroker;
+import uk.org.lxp.testing.KafkaTopics;
+import uk.org.lxp.testing.LxpTestInfrastructure;
+import uk.org.lxp.testing.OidcTestServer;
+
+/**
+ * An ICB's benchmark is computed once per question every {@code lxp.figures.cross-organisation-max-age} (here 10 s, as
+ * in production the 30 s default) and served until then; an organisation's is computed on every reading, whoever asks
+ * is checked on every reading, and what lxp-admin may see is never served to anyone else.
+ */
+@QuarkusTest
+@WithTestResource(LxpTestInfrastructure.class)
+@TestProfile(CrossOrganisationBenchmarkCacheTest.FiguresKeptTenSeconds.class)
+class CrossOrganisationBenchmarkCacheTest {
+
+    private static final Duration MAX_AGE = Duration.ofSeconds(10);
+
+    public static class FiguresKeptTenSeconds implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("lxp.figures.cross-organisation-max-age", MAX_AGE.toSeconds() + "s");
+        }
+    }
+
+    @Inject
+    PostRepository posts;
+
+    @Inject
+    RoleProfileRepository roleProfiles;
+
+    @Inject
+    Organisations organisations;
+
+    @Inject
+    MeterRegistry meters;
+
+    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+
+    @Test
+    void anIcbsBenchmarkIsServedUntilItIsTenSecondsOldAndNeverAcrossWhatCallersMaySee() {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 5).toUpperCase();
+        String trust = "T" + suffix;
+        String icb = "Q" + suffix;
+        UUID profile = aTrustOfAnIcbWithAPeerProfile(trust, icb);
+        peerPosts(trust, profile, 0, 3);
+        String admin = OidcTestServer.shared().token().roles("lxp-admin").signed();
+        String analyst = OidcTestServer.shared().token().roles("ics-analyst").icb(icb).signed();
+        String icbBenchmark = "/api/v1/benchmarks?icb=" + icb + "&family=PEER_SUPPORT&payYear=2026-27";
+
+        given().auth().oauth2(admin).when().get(icbBenchmark).then().statusCode(200)
+                .body("suppressed", equalTo(false)).body("headcount", equalTo(3));
+        JsonPath first = given().auth().oauth2(analyst).when().get(icbBenchmark).then().statusCode(200)
+                .body("suppressed", equalTo(true)).body("headcount", nullValue()).extract().jsonPath();
+        Instant computedAt = Instant.parse(first.getString("computedAt"));
+
+        peerPosts(trust, profile, 3, 3);
+        given().auth().oauth2(analyst).when().get(icbBenchmark).then().statusCode(200)
+                .body("suppressed", equalTo(true)).body("computedAt", equalTo(first.getString("computedAt")));
+        String lead = OidcTestServer.shared().token().roles("lxp-lead").organisations(trust).signed();
+        given().auth().oauth2(lead).when().get("/api/v1/benchmarks?organisation=" + trust + "&family=PEER_SUPPORT&payYear=2026-27")
+                .then().statusCode(200).body("suppressed", equalTo(false)).body("headcount", equalTo(6));
+        String otherAnalyst = OidcTestServer.shared().token().roles("ics-analyst").icb("QWO").signed();
+        given().auth().oauth2(otherAnalyst).when().get(icbBenchmark).then().statusCode(403);
+        assertThat(meters.get("cache.gets").tags("cache", CrossOrganisationFigures.CACHE, "result", "hit")
+                .functionCounter().count()).isPositive();
+
+        JsonPath fresh = await().atMost(MAX_AGE.multipliedBy(3)).until(
+                () -> given().auth().oauth2(analyst).when().get(icbBenchmark).then().statusCode(200).extract().jsonPath(),
+                figures -> !figures.getBoolean("suppressed"));
+        assertThat(fresh.getInt("headcount")).isEqualTo(6);
+        assertThat(Instant.parse(fresh.getString("computedAt"))).isAfterOrEqualTo(computedAt.plus(MAX_AGE));
+    }
+
+    private UUID aTrustOfAnIcbWithAPeerProfile(String trust, String icb) {
+        topics.publishCloudEvent("lxp.roles.organisation.v1", trust, "lxp.roles.OrganisationRegistered",
+                "/lxp/roles-service", """
+                        {"odsCode":"%s","name":"Cached Trust","type":"NHS_TRUST","validFrom":null,"validTo":null,
+                         "icbMemberships":[{"icbOdsCode":"%s","validFrom":"2022-07-01","validTo":null}],
+                         "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(trust, icb));
+        UUID profile = UUID.randomUUID();
+        topics.publishCloudEvent("lxp.roles.role-profile.v1", profile.toString(), "lxp.roles.RoleProfilePublished",
+                "/lxp/roles-service", """
+                        {"id":"%s","ownerOdsCode":"%s","title":"Peer Support Worker","family":"PEER_SUPPORT",
+                         "level":"ENTRY","band":"BAND_3","contractBasis":"PERMANENT","staffGroupCode":"07",
+                         "patientFacing":true,"status":"PUBLISHED","revision":2}""".formatted(profile, trust));
+        await().atMost(Duration.ofSeconds(30)).until(() -> organisations.isKnown(icb)
+                && QuarkusTransaction.requiringNew().call(() -> roleProfiles.findByIdOptional(profile).isPresent()));
+        return profile;
+    }
+
+    /** Filled peer posts numbered from {@code first}; returns once this service holds them all. */
+    private void peerPosts(String trust, UUID profile, int first, int count) {
+        for (int i = first; i < first + count; i++) {
+            UUID post = UUID.randomUUID();
+            topics.publishCloudEvent("lxp.roles.post.v1", post.toString(), "lxp.roles.PostCreated", "/lxp/roles-service",
+                    """
+                    {"id":"%s","organisationCode":"%s","postReference":"C-%d","roleProfileId":"%s","fte":1.0,
+                     "status":"FILLED","funding":{"kind":"RECURRENT","endDate":null},"version":0}"""
+                            .formatted(post, trust, i, profile));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                posts.count("organisationOdsCode", trust) == first + count));
+    }
+}
