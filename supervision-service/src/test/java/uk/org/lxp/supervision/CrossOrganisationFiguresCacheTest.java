@@ -52,6 +52,8 @@ class CrossOrganisationFiguresCacheTest {
             world.postHolder(trust, profile);
         }
         String analyst = OidcTestServer.shared().token().roles("ics-analyst").icb(icb).signed();
+        given().auth().oauth2(lead(trust)).queryParam("organisation", trust).when().get("/api/v1/supervision-figures")
+                .then().statusCode(200).body("suppressed", equalTo(true));
 
         given().auth().oauth2(admin()).queryParam("icb", icb).when().get("/api/v1/supervision-figures")
                 .then().statusCode(200).body("suppressed", equalTo(false)).body("supervisees", equalTo(3));

@@ -51,8 +51,8 @@ public class BenchmarkResource {
                     + " with quartile composition. Cohorts of fewer than 5 people are suppressed for everyone but lxp-admin."
                     + " An organisation's figures are for those who act for it and its ICB's analysts; an ICB's for its"
                     + " analysts and its members; the nation's for everyone. An ICB's or the nation's benchmark is"
-                    + " computed at most once every 30 seconds for the same question and served until then (computedAt);"
-                    + " an organisation's on every reading.")
+                    + " computed at most once every 30 seconds (by default) for the same question and served until then"
+                    + " (computedAt); an organisation's on every reading.")
     @APIResponse(responseCode = "200", description = "The benchmark, or a suppressed one")
     @APIResponse(responseCode = "400", description = "Both organisation and icb given, or a malformed filter")
     @APIResponse(responseCode = "403", description = "A scope outside the token's organisation or ICB")
@@ -75,7 +75,8 @@ public class BenchmarkResource {
                 : icb != null ? new Scope(ScopeLevel.ICB, icb) : new Scope(ScopeLevel.NATIONAL, null);
         BenchmarkService.Cohort cohort = new BenchmarkService.Cohort(family, level, title, band);
         return reach.level() == ScopeLevel.ORGANISATION
-                ? service.benchmark(reach, cohort, year, comparatorStaffGroup, scope.seesSmallCohorts())
-                : service.acrossOrganisations(reach, cohort, year, comparatorStaffGroup, scope.seesSmallCohorts());
+                ? service.benchmark(reach, cohort, year, comparatorStaffGroup, scope.seesSmallCohorts(), scope.today())
+                : service.acrossOrganisations(reach, cohort, year, comparatorStaffGroup, scope.seesSmallCohorts(),
+                        scope.today());
     }
 }

@@ -8,16 +8,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.cache.CacheResult;
-import uk.org.lxp.api.Today;
 import uk.org.lxp.api.scope.CrossOrganisationFigures;
 import uk.org.lxp.api.scope.SmallCohorts;
 import uk.org.lxp.directory.Organisations;
@@ -106,7 +107,7 @@ public class BenchmarkService {
             @Schema(description = "The day the figures describe: today, or the pay year's last day once it has ended")
             LocalDate asOf,
             @Schema(description = "When the figures were computed: an ICB's or the nation's are served for up to 30"
-                    + " seconds after", example = "2026-12-03T09:15:02.418Z") Instant computedAt, Cohort cohort,
+                    + " seconds (by default) after", example = "2026-12-03T09:15:02.418Z") Instant computedAt, Cohort cohort,
             @Schema(description = "True when fewer than 5 people hold the cohort's posts; the figures are then null for"
                     + " everyone but lxp-admin") boolean suppressed,
             @Schema(nullable = true, example = "Fewer than 5 people are in this cohort") String suppressionReason,
@@ -133,17 +134,18 @@ public class BenchmarkService {
      */
     @CacheResult(cacheName = CrossOrganisationFigures.CACHE)
     public Benchmark acrossOrganisations(Scope scope, Cohort cohort, PayYear year, String comparatorGroup,
-            boolean maySeeSmallCohorts) {
+            boolean maySeeSmallCohorts, LocalDate today) {
         if (scope.level() == ScopeLevel.ORGANISATION) {
             throw new IllegalArgumentException("An organisation's benchmark is computed afresh on every reading");
         }
-        return benchmark(scope, cohort, year, comparatorGroup, maySeeSmallCohorts);
+        return benchmark(scope, cohort, year, comparatorGroup, maySeeSmallCohorts, today);
     }
 
-    public Benchmark benchmark(Scope scope, Cohort cohort, PayYear year, String comparatorGroup, boolean maySeeSmallCohorts) {
+    /** The benchmark as it stands on {@code today} (England's day: the pay year and its members depend on it). */
+    public Benchmark benchmark(Scope scope, Cohort cohort, PayYear year, String comparatorGroup, boolean maySeeSmallCohorts,
+            LocalDate today) {
         Instant computedAt = clock.instant();
         LocalDate yearEnd = year.lastDay();
-        LocalDate today = Today.in(clock);
         if (year.firstDay().isAfter(today)) {
             throw RuleBroken.inQuery("payYear", "Pay year " + year + " has not started");
         }
@@ -166,7 +168,7 @@ public class BenchmarkService {
                     SmallCohorts.reason("people are in this cohort"), null, null, null, null, null, gap, null);
         }
         AgainstStandard against = againstStandard(scope, cohort, asOf, postsInUse, maySeeSmallCohorts);
-        Map<String, Integer> bands = new TreeMap<>(Comparator.naturalOrder());
+        SortedMap<String, Integer> bands = new TreeMap<>(Comparator.naturalOrder());
         postsInUse.forEach(p -> bands.merge(p.band(), 1, Integer::sum));
         BigDecimal fte = filled.stream().map(CohortPost::fte).reduce(BigDecimal.ZERO, BigDecimal::add);
         Distribution pay = Distribution.of(paid.stream().map(CohortPost::fteAnnualisedGbp).toList());
@@ -175,8 +177,8 @@ public class BenchmarkService {
                 share(paid.stream().filter(p -> p.payBasis() == PayBasis.SESSIONAL).count(), paid.size()),
                 share(paid.stream().filter(p -> p.payBasis() == PayBasis.UNPAID).count(), paid.size()),
                 share(postsInUse.stream().filter(p -> SENIOR_BANDS.contains(p.band())).count(), postsInUse.size()));
-        return new Benchmark(scope, year.toString(), asOf, computedAt, cohort, false, null, headcount, fte, bands, pay,
-                shares, gap, against);
+        return new Benchmark(scope, year.toString(), asOf, computedAt, cohort, false, null, headcount, fte,
+                Collections.unmodifiableSortedMap(bands), pay, shares, gap, against);
     }
 
     /** Each member trust's posts of the cohort against its ICB's standard for the family and level, if it has one. */
@@ -212,7 +214,7 @@ public class BenchmarkService {
                     (int) ranks.stream().filter(rank -> rank < standardRank).count(),
                     ranks.isEmpty() ? null : ParityRules.BANDS.get(ranks.get(0))));
         });
-        return new AgainstStandard(icb, standard.band().name(), standard.effectiveFrom(), trusts);
+        return new AgainstStandard(icb, standard.band().name(), standard.effectiveFrom(), List.copyOf(trusts));
     }
 
     /** Organisations in scope on the day; null means every organisation (national). */

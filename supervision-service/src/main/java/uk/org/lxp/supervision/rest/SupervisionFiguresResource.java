@@ -50,7 +50,7 @@ public class SupervisionFiguresResource {
                     + " by an LXP and by a more senior LXP; trainees who completed or withdrew in the period and"
                     + " mentoring held in the week it was due. An ICB's figures are its members' on the period's last"
                     + " day. Fewer than 5 people: suppressed for everyone but lxp-admin. An ICB's or England's figures"
-                    + " are computed at most once every 30 seconds for the same question and served until then"
+                    + " are computed at most once every 30 seconds (by default) for the same question and served until then"
                     + " (computedAt); an organisation's on every reading.")
     @APIResponse(responseCode = "200", description = "The figures, or suppressed ones")
     @APIResponse(responseCode = "400", description = "Both organisation and icb given, or a malformed filter")

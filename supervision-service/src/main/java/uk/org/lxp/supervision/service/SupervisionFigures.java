@@ -67,7 +67,7 @@ public class SupervisionFigures {
             + " counted as they stand on asOf; sessions by the day they were due. No staff reference is ever part of it.")
     public record Figures(Scope scope, LocalDate from, LocalDate to, LocalDate asOf,
             @Schema(description = "When the figures were computed: an ICB's or England's are served for up to 30 seconds"
-                    + " after", example = "2026-12-03T09:15:02.418Z") Instant computedAt, boolean suppressed,
+                    + " (by default) after", example = "2026-12-03T09:15:02.418Z") Instant computedAt, boolean suppressed,
             @Schema(nullable = true, example = "Fewer than 5 people hold LXP posts in this scope") String suppressionReason,
             @Schema(nullable = true, example = "42") Integer supervisees,
             @Schema(nullable = true, example = "35") Integer compliant,
