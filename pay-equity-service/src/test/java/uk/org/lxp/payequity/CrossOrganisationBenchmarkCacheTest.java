@@ -15,14 +15,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import uk.org.lxp.api.scope.CrossOrganisationFigures;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.repository.PostRepository;
 import uk.org.lxp.payequity.repository.RoleProfileRepository;
@@ -34,8 +32,9 @@ import uk.org.lxp.testing.OidcTestServer;
 /**
  * An ICB's benchmark is computed once per question and served until it is {@code lxp.figures.cross-organisation-max-age}
  * old (5 s here; 30 s by default), then computed afresh; an organisation's is computed on every reading, whoever asks is
- * checked on every reading, and what lxp-admin may see is never served to anyone else. (That a change is not seen until
- * then is {@code CrossOrganisationFiguresCacheTest}'s, with an age nothing reaches during the test.)
+ * checked on every reading, and what lxp-admin may see is never served to anyone else. That a change is not seen until
+ * then, and that an organisation's figures are not kept (here its first reading after the change could come after the
+ * age), are {@code CrossOrganisationFiguresCacheTest}'s, with an age nothing reaches during the test.
  */
 @QuarkusTest
 @WithTestResource(LxpTestInfrastructure.class)
@@ -61,9 +60,6 @@ class CrossOrganisationBenchmarkCacheTest {
     @Inject
     Organisations organisations;
 
-    @Inject
-    MeterRegistry meters;
-
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
 
     @Test
@@ -84,9 +80,6 @@ class CrossOrganisationBenchmarkCacheTest {
                 .body("suppressed", equalTo(false)).body("headcount", equalTo(3));
         Instant computedAt = Instant.parse(given().auth().oauth2(analyst).when().get(icbBenchmark).then().statusCode(200)
                 .body("suppressed", equalTo(true)).body("headcount", nullValue()).extract().path("computedAt"));
-        given().auth().oauth2(analyst).when().get(icbBenchmark).then().statusCode(200).body("suppressed", equalTo(true));
-        assertThat(meters.get("cache.gets").tags("cache", CrossOrganisationFigures.CACHE, "result", "hit")
-                .functionCounter().count()).isPositive();
         String otherAnalyst = OidcTestServer.shared().token().roles("ics-analyst").icb("QWO").signed();
         given().auth().oauth2(otherAnalyst).when().get(icbBenchmark).then().statusCode(403);
 
@@ -97,7 +90,8 @@ class CrossOrganisationBenchmarkCacheTest {
                 () -> given().auth().oauth2(analyst).when().get(icbBenchmark).then().statusCode(200).extract().jsonPath(),
                 figures -> !figures.getBoolean("suppressed"));
         assertThat(fresh.getInt("headcount")).isEqualTo(6);
-        assertThat(Instant.parse(fresh.getString("computedAt"))).isAfterOrEqualTo(computedAt.plus(MAX_AGE));
+        // The age runs from when the answer was stored, a little after computedAt, on another clock: a second's slack.
+        assertThat(Instant.parse(fresh.getString("computedAt"))).isAfter(computedAt.plus(MAX_AGE).minusSeconds(1));
     }
 
     private UUID aTrustOfAnIcbWithAPeerProfile(String trust, String icb) {

@@ -1,6 +1,7 @@
 package uk.org.lxp.supervision;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static uk.org.lxp.supervision.SupervisionWorld.admin;
@@ -13,10 +14,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import uk.org.lxp.api.scope.CrossOrganisationFigures;
 import uk.org.lxp.testing.LxpTestInfrastructure;
 import uk.org.lxp.testing.OidcTestServer;
 
@@ -40,6 +43,9 @@ class CrossOrganisationFiguresCacheTest {
 
     @Inject
     SupervisionWorld world;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void anIcbsFiguresAreServedAsFirstComputedForEachKindOfCallerWhileAnOrganisationsAreComputedAfresh() {
@@ -66,6 +72,8 @@ class CrossOrganisationFiguresCacheTest {
         }
         given().auth().oauth2(analyst).queryParam("icb", icb).when().get("/api/v1/supervision-figures")
                 .then().statusCode(200).body("suppressed", equalTo(true)).body("computedAt", equalTo(computedAt));
+        assertThat(meters.get("cache.gets").tags("cache", CrossOrganisationFigures.CACHE, "result", "hit")
+                .functionCounter().count()).isPositive();
         given().auth().oauth2(lead(trust)).queryParam("organisation", trust).when().get("/api/v1/supervision-figures")
                 .then().statusCode(200).body("suppressed", equalTo(false)).body("supervisees", equalTo(6));
         String otherAnalyst = OidcTestServer.shared().token().roles("ics-analyst").icb("QWO").signed();

@@ -200,7 +200,9 @@ final class BenchmarksQueryBenchmark implements Benchmark {
         StringBuilder text = new StringBuilder(String.format("""
                 %d invented trusts spread over the directory's ICBs, besides the demo's, with %,d LXP posts (filled, on the \
                 national templates, with their pay) and %,d comparator records each (%,d in all), loaded through the \
-                gateway as `%s` in %.0f s. Measured straight to pay-equity-service as `%s`: `GET /api/v1/benchmarks` for \
+                gateway as `%s` in %.0f s. Measured straight to pay-equity-service, which computes every reading here \
+                (`lxp.figures.cross-organisation-max-age` 0s, no answer served from its figures cache), as `%s`: \
+                `GET /api/v1/benchmarks` for \
                 %s's whole LXP cohort (%d member organisations) and for the nation's, pay year %s against staff group %s; \
                 and the same statistics (people in post, FTE, bands, pay percentiles, shares, the comparator group's \
                 count, mean and median, and the quartile composition) from one hand-written query on the service's \

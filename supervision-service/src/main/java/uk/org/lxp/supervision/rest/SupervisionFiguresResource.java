@@ -76,7 +76,7 @@ public class SupervisionFiguresResource {
         scope.requireReadableAggregate(organisation, icb);
         Scope reach = organisation != null ? new Scope(Level.ORGANISATION, organisation)
                 : icb != null ? new Scope(Level.ICB, icb) : new Scope(Level.NATIONAL, null);
-        return reach.level() == Level.ORGANISATION ? figures.of(reach, first, last, scope.seesSmallCohorts())
-                : figures.acrossOrganisations(reach, first, last, scope.seesSmallCohorts());
+        return reach.level() == Level.ORGANISATION ? figures.of(reach, first, last, scope.seesSmallCohorts(), scope.today())
+                : figures.acrossOrganisations(reach, first, last, scope.seesSmallCohorts(), scope.today());
     }
 }

@@ -92,14 +92,17 @@ public class SupervisionFigures {
         this.clock = clock;
     }
 
-    /** The figures of a scope over a period; {@code seesSmallCohorts} only for lxp-admin. */
-    public Figures of(Scope scope, LocalDate from, LocalDate to, boolean seesSmallCohorts) {
+    /**
+     * The figures of a scope over a period, people counted as they stand on {@code today} (England's);
+     * {@code seesSmallCohorts} only for lxp-admin.
+     */
+    public Figures of(Scope scope, LocalDate from, LocalDate to, boolean seesSmallCohorts, LocalDate today) {
         Set<String> organisations = switch (scope.level()) {
             case ORGANISATION -> Set.of(scope.code());
             case ICB -> directory.membersOf(scope.code(), to);
             case NATIONAL -> null;
         };
-        return figures(scope, organisations, from, to, seesSmallCohorts);
+        return figures(scope, organisations, from, to, seesSmallCohorts, today);
     }
 
     /**
@@ -107,22 +110,23 @@ public class SupervisionFigures {
      * the same question ({@link CrossOrganisationFigures}).
      */
     @CacheResult(cacheName = CrossOrganisationFigures.CACHE)
-    public Figures acrossOrganisations(Scope scope, LocalDate from, LocalDate to, boolean seesSmallCohorts) {
+    public Figures acrossOrganisations(Scope scope, LocalDate from, LocalDate to, boolean seesSmallCohorts,
+            LocalDate today) {
         if (scope.level() == Level.ORGANISATION) {
             throw new IllegalArgumentException("An organisation's figures are computed afresh on every reading");
         }
-        return of(scope, from, to, seesSmallCohorts);
+        return of(scope, from, to, seesSmallCohorts, today);
     }
 
     /** What an organisation's figures event carries: the last 90 days, small cohorts suppressed whoever reads it. */
     public Figures publishedFor(String organisation, LocalDate today) {
         return figures(new Scope(Level.ORGANISATION, organisation), Set.of(organisation), today.minusDays(DEFAULT_DAYS - 1),
-                today, false);
+                today, false, today);
     }
 
-    private Figures figures(Scope scope, Set<String> organisations, LocalDate from, LocalDate to, boolean seesSmallCohorts) {
+    private Figures figures(Scope scope, Set<String> organisations, LocalDate from, LocalDate to, boolean seesSmallCohorts,
+            LocalDate asOf) {
         Instant computedAt = clock.instant();
-        LocalDate asOf = Today.in(clock);
         if (organisations != null && organisations.isEmpty()) {
             return suppressed(scope, from, to, asOf, computedAt, "No organisation belongs to this ICB on " + to,
                     new Training(true, null, null, null, null, null, null, null));
