@@ -23,8 +23,6 @@ import io.restassured.http.ContentType;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.repository.PostRepository;
 import uk.org.lxp.payequity.repository.RoleProfileRepository;
-import uk.org.lxp.testing.KafkaTestBroker;
-import uk.org.lxp.testing.KafkaTopics;
 import uk.org.lxp.testing.LxpTestInfrastructure;
 import uk.org.lxp.testing.OidcTestServer;
 
@@ -45,7 +43,7 @@ class BenchmarkResourceTest {
     @Inject
     Organisations organisations;
 
-    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+    private final RolesServiceEvents events = new RolesServiceEvents();
     private String organisation;
     private String icb;
 
@@ -58,25 +56,10 @@ class BenchmarkResourceTest {
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 5).toUpperCase();
         organisation = "T" + suffix;
         icb = "Q" + suffix;
-        topics.publishCloudEvent("lxp.roles.organisation.v1", organisation, "lxp.roles.OrganisationRegistered",
-                "/lxp/roles-service", """
-                        {"odsCode":"%s","name":"Bench Trust","type":"NHS_TRUST","validFrom":null,"validTo":null,
-                         "icbMemberships":[{"icbOdsCode":"%s","validFrom":"2022-07-01","validTo":null}],
-                         "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(organisation, icb));
-        UUID profile = UUID.randomUUID();
-        topics.publishCloudEvent("lxp.roles.role-profile.v1", profile.toString(), "lxp.roles.RoleProfilePublished",
-                "/lxp/roles-service", """
-                        {"id":"%s","ownerOdsCode":"%s","title":"Peer Support Worker","family":"PEER_SUPPORT",
-                         "level":"ENTRY","band":"BAND_3","contractBasis":"PERMANENT","staffGroupCode":"07",
-                         "patientFacing":true,"status":"PUBLISHED","revision":2}""".formatted(profile, organisation));
+        events.trustOf(icb, organisation, "Bench Trust");
+        UUID profile = events.peerSupportWorkerProfile(organisation);
         for (int i = 0; i < 6; i++) {
-            UUID post = UUID.randomUUID();
-            topics.publishCloudEvent("lxp.roles.post.v1", post.toString(), "lxp.roles.PostCreated", "/lxp/roles-service",
-                    """
-                    {"id":"%s","organisationCode":"%s","postReference":"B-%d","roleProfileId":"%s","fte":1.0,
-                     "status":"FILLED","funding":{"kind":"%s","endDate":%s},"version":0}"""
-                            .formatted(post, organisation, i, profile, i == 0 ? "FIXED_TERM" : "RECURRENT",
-                                    i == 0 ? "\"2027-03-31\"" : "null"));
+            events.filledPost(organisation, "B-" + i, profile, i == 0);
         }
         // Posts, the profile and the organisation arrive on three topics, applied by three consumers.
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
@@ -108,11 +91,7 @@ class BenchmarkResourceTest {
     private String otherIcbWithAMember() {
         String other = "X" + icb.substring(1);
         String member = "U" + organisation.substring(1);
-        topics.publishCloudEvent("lxp.roles.organisation.v1", member, "lxp.roles.OrganisationRegistered",
-                "/lxp/roles-service", """
-                        {"odsCode":"%s","name":"Elsewhere Trust","type":"NHS_TRUST","validFrom":null,"validTo":null,
-                         "icbMemberships":[{"icbOdsCode":"%s","validFrom":"2022-07-01","validTo":null}],
-                         "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(member, other));
+        events.trustOf(other, member, "Elsewhere Trust");
         await().atMost(Duration.ofSeconds(30)).until(() -> organisations.isKnown(other));
         return other;
     }

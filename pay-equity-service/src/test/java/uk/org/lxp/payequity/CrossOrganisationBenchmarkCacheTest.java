@@ -24,8 +24,6 @@ import io.restassured.path.json.JsonPath;
 import uk.org.lxp.directory.Organisations;
 import uk.org.lxp.payequity.repository.PostRepository;
 import uk.org.lxp.payequity.repository.RoleProfileRepository;
-import uk.org.lxp.testing.KafkaTestBroker;
-import uk.org.lxp.testing.KafkaTopics;
 import uk.org.lxp.testing.LxpTestInfrastructure;
 import uk.org.lxp.testing.OidcTestServer;
 
@@ -60,7 +58,7 @@ class CrossOrganisationBenchmarkCacheTest {
     @Inject
     Organisations organisations;
 
-    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+    private final RolesServiceEvents events = new RolesServiceEvents();
 
     @Test
     void anIcbsBenchmarkIsComputedAfreshOnceItIsFiveSecondsOldAndNeverServedAcrossWhatCallersMaySee() {
@@ -95,17 +93,8 @@ class CrossOrganisationBenchmarkCacheTest {
     }
 
     private UUID aTrustOfAnIcbWithAPeerProfile(String trust, String icb) {
-        topics.publishCloudEvent("lxp.roles.organisation.v1", trust, "lxp.roles.OrganisationRegistered",
-                "/lxp/roles-service", """
-                        {"odsCode":"%s","name":"Cached Trust","type":"NHS_TRUST","validFrom":null,"validTo":null,
-                         "icbMemberships":[{"icbOdsCode":"%s","validFrom":"2022-07-01","validTo":null}],
-                         "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(trust, icb));
-        UUID profile = UUID.randomUUID();
-        topics.publishCloudEvent("lxp.roles.role-profile.v1", profile.toString(), "lxp.roles.RoleProfilePublished",
-                "/lxp/roles-service", """
-                        {"id":"%s","ownerOdsCode":"%s","title":"Peer Support Worker","family":"PEER_SUPPORT",
-                         "level":"ENTRY","band":"BAND_3","contractBasis":"PERMANENT","staffGroupCode":"07",
-                         "patientFacing":true,"status":"PUBLISHED","revision":2}""".formatted(profile, trust));
+        events.trustOf(icb, trust, "Cached Trust");
+        UUID profile = events.peerSupportWorkerProfile(trust);
         await().atMost(Duration.ofSeconds(30)).until(() -> organisations.isKnown(icb)
                 && QuarkusTransaction.requiringNew().call(() -> roleProfiles.findByIdOptional(profile).isPresent()));
         return profile;
@@ -114,12 +103,7 @@ class CrossOrganisationBenchmarkCacheTest {
     /** Filled peer posts numbered from {@code first}; returns once this service holds them all. */
     private void peerPosts(String trust, UUID profile, int first, int count) {
         for (int i = first; i < first + count; i++) {
-            UUID post = UUID.randomUUID();
-            topics.publishCloudEvent("lxp.roles.post.v1", post.toString(), "lxp.roles.PostCreated", "/lxp/roles-service",
-                    """
-                    {"id":"%s","organisationCode":"%s","postReference":"C-%d","roleProfileId":"%s","fte":1.0,
-                     "status":"FILLED","funding":{"kind":"RECURRENT","endDate":null},"version":0}"""
-                            .formatted(post, trust, i, profile));
+            events.filledPost(trust, "C-" + i, profile, false);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 posts.count("organisationOdsCode", trust) == first + count));

@@ -28,6 +28,7 @@ import uk.org.lxp.testing.OidcTestServer;
 class SystemPayStandardResourceTest {
 
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+    private final RolesServiceEvents events = new RolesServiceEvents();
     private String trust;
     private String icb;
 
@@ -48,11 +49,7 @@ class SystemPayStandardResourceTest {
                 """
                 {"odsCode":"%s","name":"Standard ICB","type":"INTEGRATED_CARE_BOARD","icbMemberships":[],
                  "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(icb));
-        topics.publishCloudEvent("lxp.roles.organisation.v1", trust, "lxp.roles.OrganisationRegistered", "/lxp/roles-service",
-                """
-                {"odsCode":"%s","name":"Standard Trust","type":"NHS_TRUST",
-                 "icbMemberships":[{"icbOdsCode":"%s","validFrom":"2022-07-01","validTo":null}],
-                 "version":0,"updatedAt":"2026-01-01T00:00:00Z"}""".formatted(trust, icb));
+        events.trustOf(icb, trust, "Standard Trust");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(analystOf(icb)).queryParam("icb", icb)
                 .when().get("/api/v1/system-pay-standards").statusCode() == 200);
     }
@@ -97,12 +94,7 @@ class SystemPayStandardResourceTest {
     @Test
     void aMemberTrustsRoleBelowTheStandardInForceIsFound() {
         record(analystOf(icb), "PEER_SUPPORT", "ENTRY", "BAND_4", "2026-04-01").statusCode(201);
-        UUID profile = UUID.randomUUID();
-        topics.publishCloudEvent("lxp.roles.role-profile.v1", profile.toString(), "lxp.roles.RoleProfilePublished",
-                "/lxp/roles-service", """
-                        {"id":"%s","ownerOdsCode":"%s","title":"Peer Support Worker","family":"PEER_SUPPORT",
-                         "level":"ENTRY","band":"BAND_3","contractBasis":"PERMANENT","staffGroupCode":"07",
-                         "patientFacing":true,"status":"PUBLISHED","revision":2}""".formatted(profile, trust));
+        events.peerSupportWorkerProfile(trust);
 
         JsonPath found = theIcbsOneDeviation();
         given().auth().oauth2(analystOf(icb)).when().get("/api/v1/parity-findings/" + found.getString("items[0].id"))
