@@ -2,7 +2,11 @@ package uk.org.lxp.payequity.events;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -60,8 +64,7 @@ public class RolesEventsSubscription {
         return EventSubscription.named("roles-posts").topic(POST_TOPIC)
                 // The busy topic: a trust's bulk import brings thousands of post events at once.
                 .members(2)
-                .on("lxp.roles.PostCreated", this::applyPost)
-                .on("lxp.roles.PostChanged", this::applyPost)
+                .onBatch(List.of("lxp.roles.PostCreated", "lxp.roles.PostChanged"), this::applyPosts)
                 .build();
     }
 
@@ -98,16 +101,27 @@ public class RolesEventsSubscription {
         }
     }
 
-    void applyPost(ConsumedEvent event) {
-        Post.State state = event.dataAs(Post.State.class);
-        var held = posts.findByIdOptional(state.id());
-        Post post = held.orElseGet(() -> new Post(state.id()));
-        LocalDate day = event.time() == null ? Today.in(clock) : LocalDate.ofInstant(event.time(), Today.ENGLAND);
-        if (post.apply(state, day)) {
+    /**
+     * A poll's post events together: the posts they name read in one query, each event applied in its order, the new
+     * posts persisted once they hold their state, so Hibernate writes them in one batch.
+     */
+    void applyPosts(List<ConsumedEvent> events) {
+        List<Post.State> states = events.stream().map(event -> event.dataAs(Post.State.class)).toList();
+        Map<UUID, Post> held = posts.byId(states.stream().map(Post.State::id).collect(Collectors.toSet()));
+        Map<UUID, Post> created = new LinkedHashMap<>();
+        boolean changed = false;
+        for (int index = 0; index < events.size(); index++) {
+            Post.State state = states.get(index);
+            Post post = held.computeIfAbsent(state.id(), id -> created.computeIfAbsent(id, Post::new));
+            changed |= post.apply(state, dayOf(events.get(index)));
+        }
+        created.values().forEach(posts::persist);
+        if (changed) {
             parity.request();
         }
-        if (held.isEmpty()) {
-            posts.persist(post);
-        }
+    }
+
+    private LocalDate dayOf(ConsumedEvent event) {
+        return event.time() == null ? Today.in(clock) : LocalDate.ofInstant(event.time(), Today.ENGLAND);
     }
 }

@@ -202,7 +202,7 @@ final class EventConsumer {
                 park(pending, record, "Not a CloudEvent: ce_id or ce_type header missing");
                 continue;
             }
-            Optional<EventHandler> handler = subscription.handlerFor(type.get());
+            Optional<Handler> handler = subscription.handlerFor(type.get());
             if (handler.isEmpty()) {
                 metrics.skipped(consumerName);
                 continue;
@@ -240,8 +240,9 @@ final class EventConsumer {
      * are applied together again, the one that threw goes on alone, and the rest follow, so a poison event costs its
      * neighbours one retry and never an attempt of their own. The failure counts as the first attempt of the one that
      * threw, unless it has only one: what surfaced in a handler may have been caused by an earlier event (a
-     * deferred constraint, a trigger, a lock taken), so every event gets at least one attempt on its own. A failure
-     * no handler raised (the commit itself) sends each delivery on alone with all its attempts.
+     * deferred constraint, a trigger, a lock taken), so every event gets at least one attempt on its own. When a
+     * handler that took several events together throws, each of them goes on alone with all its attempts, as does
+     * every delivery when a failure no handler raised (the commit itself) ends the transaction.
      */
     private void applyInOrder(List<Delivery> deliveries) {
         if (deliveries.isEmpty()) {
@@ -251,30 +252,38 @@ final class EventConsumer {
             applyWithRetries(deliveries.get(0), null);
             return;
         }
-        int[] threwAt = {-1};
+        Threw threw = new Threw();
         RuntimeException failure;
         try {
-            applyTogether(deliveries, threwAt);
+            applyTogether(deliveries, threw);
             metrics.appliedTogether(consumerName, deliveries.size());
             deliveries.forEach(delivery -> settle(delivery.record()));
             return;
         } catch (RuntimeException e) {
             failure = e;
         }
-        if (threwAt[0] < 0) {
+        if (threw.from < 0) {
             LOG.warnf("Consumer %s: a transaction of %d events failed; applying them one by one: %s", consumerName,
                     deliveries.size(), failure);
             deliveries.forEach(delivery -> applyWithRetries(delivery, null));
             return;
         }
-        Delivery culprit = deliveries.get(threwAt[0]);
-        boolean counted = retry.maxAttempts() > 1;
-        LOG.warnf("Consumer %s: event %s (%s) failed among %d applied together%s: %s", consumerName,
-                culprit.event().id(), culprit.event().type(), deliveries.size(),
-                counted ? " (attempt 1 of " + retry.maxAttempts() + ")" : "", failure);
-        applyInOrder(deliveries.subList(0, threwAt[0]));
-        applyWithRetries(culprit, counted ? failure : null);
-        applyInOrder(deliveries.subList(threwAt[0] + 1, deliveries.size()));
+        List<Delivery> culprits = deliveries.subList(threw.from, threw.to);
+        if (culprits.size() == 1) {
+            Delivery culprit = culprits.get(0);
+            boolean counted = retry.maxAttempts() > 1;
+            LOG.warnf("Consumer %s: event %s (%s) failed among %d applied together%s: %s", consumerName,
+                    culprit.event().id(), culprit.event().type(), deliveries.size(),
+                    counted ? " (attempt 1 of " + retry.maxAttempts() + ")" : "", failure);
+            applyInOrder(deliveries.subList(0, threw.from));
+            applyWithRetries(culprit, counted ? failure : null);
+        } else {
+            LOG.warnf("Consumer %s: %d events handled in one call failed among %d applied together; applying them one "
+                    + "by one: %s", consumerName, culprits.size(), deliveries.size(), failure);
+            applyInOrder(deliveries.subList(0, threw.from));
+            culprits.forEach(delivery -> applyWithRetries(delivery, null));
+        }
+        applyInOrder(deliveries.subList(threw.to, deliveries.size()));
     }
 
     /** Applies one delivery in transactions of its own, with backoff, and parks it once its attempts are spent. */
@@ -291,7 +300,7 @@ final class EventConsumer {
             }
             attempt++;
             try {
-                applyTogether(List.of(delivery), new int[] {-1});
+                applyTogether(List.of(delivery), new Threw());
                 metrics.appliedTogether(consumerName, 1);
                 settle(delivery.record());
                 return;
@@ -319,13 +328,13 @@ final class EventConsumer {
         if (id.isEmpty() || type.isEmpty()) {
             return DeadLetters.Outcome.failed("Not a CloudEvent: ce_id or ce_type header missing");
         }
-        Optional<EventHandler> handler = subscription.handlerFor(type.get());
+        Optional<Handler> handler = subscription.handlerFor(type.get());
         if (handler.isEmpty()) {
             return DeadLetters.Outcome.skipped("No handler for " + type.get() + " in " + consumerName);
         }
         try {
             Delivery delivery = new Delivery(parked, toEvent(parked, id.get(), type.get()), handler.get());
-            int applied = applyTogether(List.of(delivery), new int[] {-1});
+            int applied = applyTogether(List.of(delivery), new Threw());
             return applied == 1 ? DeadLetters.Outcome.applied() : DeadLetters.Outcome.alreadyApplied();
         } catch (IOException | DateTimeParseException unreadable) {
             return DeadLetters.Outcome.failed("Unreadable event: " + unreadable.getMessage());
@@ -336,31 +345,46 @@ final class EventConsumer {
 
     /**
      * The handlers of the deliveries not applied before, and their processed-event rows, in one new transaction;
-     * says how many were applied. An event delivered twice in the batch is applied once. When a handler throws,
-     * its index is left in {@code threwAt} and the whole transaction rolls back.
+     * says how many were applied. An event delivered twice in the batch is applied once; consecutive events of a
+     * handler that takes them together go to it in one call. When a handler throws, the deliveries it was given are
+     * left in {@code threw} and the whole transaction rolls back.
      */
-    private int applyTogether(List<Delivery> deliveries, int[] threwAt) {
+    private int applyTogether(List<Delivery> deliveries, Threw threw) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Set<String> unapplied = processed.markProcessed(consumerName,
                     deliveries.stream().map(delivery -> delivery.event().id()).toList());
             int applied = 0;
-            for (int index = 0; index < deliveries.size(); index++) {
-                ConsumedEvent event = deliveries.get(index).event();
-                if (unapplied.remove(event.id())) {
-                    threwAt[0] = index;
-                    handle(event, deliveries.get(index).handler());
-                    applied++;
+            int next = 0;
+            while (next < deliveries.size()) {
+                Delivery first = deliveries.get(next);
+                int end = next + 1;
+                if (!unapplied.remove(first.event().id())) {
+                    next = end;
+                    continue;
                 }
+                List<ConsumedEvent> events = new ArrayList<>(List.of(first.event()));
+                while (end < deliveries.size() && first.handler().appliesWith(deliveries.get(end).handler())) {
+                    if (unapplied.remove(deliveries.get(end).event().id())) {
+                        events.add(deliveries.get(end).event());
+                    }
+                    end++;
+                }
+                threw.from = next;
+                threw.to = end;
+                handle(events, first.handler());
+                applied += events.size();
+                next = end;
             }
-            threwAt[0] = -1;
+            threw.from = -1;
             return applied;
         });
     }
 
-    private void handle(ConsumedEvent event, EventHandler handler) {
-        Span span = tracing.startConsumerSpan(consumerName, event);
+    private void handle(List<ConsumedEvent> events, Handler handler) {
+        Span span = events.size() == 1 ? tracing.startConsumerSpan(consumerName, events.get(0))
+                : tracing.startBatchSpan(consumerName, events);
         try (Scope inTrace = span.makeCurrent()) {
-            handler.handle(event);
+            handler.apply(events);
             persistenceContexts.flushAndClear();
         } catch (RuntimeException e) {
             span.recordException(e);
@@ -416,7 +440,13 @@ final class EventConsumer {
     }
 
     /** A record that is a readable event with a handler here. */
-    private record Delivery(ConsumerRecord<String, byte[]> record, ConsumedEvent event, EventHandler handler) {
+    private record Delivery(ConsumerRecord<String, byte[]> record, ConsumedEvent event, Handler handler) {
+    }
+
+    /** The deliveries, from and to (exclusive) positions in a transaction's list, whose handler threw; from -1 if none. */
+    private static final class Threw {
+        int from = -1;
+        int to = -1;
     }
 
     private void pause() {

@@ -2,12 +2,14 @@ package uk.org.lxp.events.consumer;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one consumer of a service reads: its topics and a handler per event type. Types without a handler are
+ * What one consumer of a service reads: its topics and a handler per event type, which applies them one at a time
+ * ({@link Builder#on}) or a poll's consecutive events together ({@link Builder#onBatch}). Types without a handler are
  * skipped. A service declares its subscriptions as CDI beans; each runs as its own consumer group,
  * {@code <application name>.<subscription name>}, with one member in each instance of the service, or more for a busy
  * topic ({@link Builder#members(int)}).
@@ -16,10 +18,10 @@ public final class EventSubscription {
 
     private final String name;
     private final Set<String> topics;
-    private final Map<String, EventHandler> handlers;
+    private final Map<String, Handler> handlers;
     private final int members;
 
-    private EventSubscription(String name, Set<String> topics, Map<String, EventHandler> handlers, int members) {
+    private EventSubscription(String name, Set<String> topics, Map<String, Handler> handlers, int members) {
         this.name = name;
         this.topics = Set.copyOf(topics);
         this.handlers = Map.copyOf(handlers);
@@ -38,7 +40,7 @@ public final class EventSubscription {
         return topics;
     }
 
-    public Optional<EventHandler> handlerFor(String eventType) {
+    Optional<Handler> handlerFor(String eventType) {
         return Optional.ofNullable(handlers.get(eventType));
     }
 
@@ -51,7 +53,7 @@ public final class EventSubscription {
 
         private final String name;
         private final Set<String> topics = new LinkedHashSet<>();
-        private final Map<String, EventHandler> handlers = new LinkedHashMap<>();
+        private final Map<String, Handler> handlers = new LinkedHashMap<>();
         private int members = 1;
 
         private Builder(String name) {
@@ -67,7 +69,17 @@ public final class EventSubscription {
         }
 
         public Builder on(String eventType, EventHandler handler) {
-            handlers.put(eventType, handler);
+            handlers.put(eventType, Handler.oneAtATime(handler));
+            return this;
+        }
+
+        /**
+         * Applies events of these types together: the consecutive ones of a poll in one call, in their order. For a
+         * busy topic whose handler would otherwise read and write a row or two per event.
+         */
+        public Builder onBatch(List<String> eventTypes, EventBatchHandler handler) {
+            Handler together = Handler.together(handler);
+            eventTypes.forEach(eventType -> handlers.put(eventType, together));
             return this;
         }
 

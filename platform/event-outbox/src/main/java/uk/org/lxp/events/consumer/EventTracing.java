@@ -1,9 +1,13 @@
 package uk.org.lxp.events.consumer;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -12,7 +16,8 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
  * Continues the trace an event carries ({@code traceparent}) while a consumer handles it, so that whatever the
- * handler publishes in turn belongs to the same trace. Without OpenTelemetry in the service, spans are no-ops.
+ * handler publishes in turn belongs to the same trace. Events handled together get one span, linked to each
+ * event's trace (a span has one parent). Without OpenTelemetry in the service, spans are no-ops.
  */
 @ApplicationScoped
 public class EventTracing {
@@ -20,7 +25,7 @@ public class EventTracing {
     private static final TextMapGetter<ConsumedEvent> TRACEPARENT = new TextMapGetter<>() {
         @Override
         public Iterable<String> keys(ConsumedEvent event) {
-            return java.util.List.of("traceparent");
+            return List.of("traceparent");
         }
 
         @Override
@@ -47,5 +52,25 @@ public class EventTracing {
                 .setAttribute("messaging.destination.name", event.topic())
                 .setAttribute("messaging.message.id", event.id())
                 .startSpan();
+    }
+
+    Span startBatchSpan(String consumer, List<ConsumedEvent> events) {
+        if (!tracers.isResolvable()) {
+            return Span.getInvalid();
+        }
+        SpanBuilder span = tracers.get().spanBuilder(consumer + " " + events.get(0).type())
+                .setNoParent()
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", events.get(0).topic())
+                .setAttribute("messaging.batch.message_count", (long) events.size());
+        for (ConsumedEvent event : events) {
+            SpanContext sent = Span.fromContext(
+                    W3CTraceContextPropagator.getInstance().extract(Context.root(), event, TRACEPARENT)).getSpanContext();
+            if (sent.isValid()) {
+                span.addLink(sent);
+            }
+        }
+        return span.startSpan();
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import uk.org.lxp.api.BeforeCommit;
 import uk.org.lxp.events.EventsConfig;
 
 /**
@@ -39,12 +40,14 @@ public class Outbox {
     private final DataSource dataSource;
     private final ObjectMapper json;
     private final EventsConfig config;
+    private final BeforeCommit beforeCommit;
     private final Clock clock;
 
-    Outbox(DataSource dataSource, ObjectMapper json, EventsConfig config) {
+    Outbox(DataSource dataSource, ObjectMapper json, EventsConfig config, BeforeCommit beforeCommit) {
         this.dataSource = dataSource;
         this.json = json;
         this.config = config;
+        this.beforeCommit = beforeCommit;
         this.clock = Clock.systemUTC();
     }
 
@@ -68,8 +71,7 @@ public class Outbox {
         Timestamp now = Timestamp.from(clock.instant());
         // Within a JTA transaction Agroal hands out the connection already enlisted in it, the one Hibernate uses.
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT);
-             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + NOTIFY_CHANNEL + "', '')")) {
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (OutboxEvent event : events) {
                 UUID eventId = UUID.randomUUID();
                 insert.setObject(1, eventId);
@@ -85,13 +87,23 @@ public class Outbox {
                 ids.add(eventId);
             }
             insert.executeBatch();
-            // Delivered only on commit, and collapsed to one per transaction: it wakes the relay at once.
-            notify.execute();
+            // A transaction recording events one call at a time would otherwise send a notification for each.
+            beforeCommit.gather("outbox relay wake-up", NOTIFY_CHANNEL, channels -> wakeRelay());
             return ids;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event data cannot be written as JSON", e);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record events in the outbox", e);
+        }
+    }
+
+    /** Delivered only on commit: it wakes the relay at once instead of at its next poll. */
+    private void wakeRelay() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement notify = connection.prepareStatement("SELECT pg_notify('" + NOTIFY_CHANNEL + "', '')")) {
+            notify.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not wake the outbox relay", e);
         }
     }
 

@@ -1,0 +1,39 @@
+package uk.org.lxp.events.consumer;
+
+import java.util.List;
+
+/**
+ * How a subscription applies a type of event: one at a time, or together with the consecutive events of a poll that
+ * the same handler takes. One instance per registration, so the types registered together are applied together.
+ */
+final class Handler {
+
+    private final EventHandler oneAtATime;
+    private final EventBatchHandler together;
+
+    private Handler(EventHandler oneAtATime, EventBatchHandler together) {
+        this.oneAtATime = oneAtATime;
+        this.together = together;
+    }
+
+    static Handler oneAtATime(EventHandler handler) {
+        return new Handler(handler, null);
+    }
+
+    static Handler together(EventBatchHandler handler) {
+        return new Handler(null, handler);
+    }
+
+    /** Whether the next event can join a call to this handler: it takes events together, and this one too. */
+    boolean appliesWith(Handler next) {
+        return together != null && next == this;
+    }
+
+    void apply(List<ConsumedEvent> events) {
+        if (together != null) {
+            together.handle(events);
+        } else {
+            events.forEach(oneAtATime::handle);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package uk.org.lxp.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import uk.org.lxp.testing.KafkaTestBroker;
+import uk.org.lxp.testing.KafkaTopics;
+import uk.org.lxp.testing.LxpTestInfrastructure;
+
+/**
+ * The test consumer registered with {@code onBatch}: a poll's entries reach its handler together, and every
+ * guarantee of one event at a time holds: each effect once, each aggregate in order, a poison entry retried and
+ * parked on its own while the others apply. The relay here looks at its table only once an hour, so every event
+ * reaches the consumer through the notification its transaction sends on commit (one however many events it records).
+ */
+@QuarkusTest
+@TestProfile(EventsAppliedInBatchesTest.Together.class)
+@WithTestResource(LxpTestInfrastructure.class)
+class EventsAppliedInBatchesTest {
+
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+
+    public static class Together implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("outbox-test.ledger-projection.together", "true", "lxp.events.relay.poll-interval", "1h");
+        }
+    }
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    LedgerProjection projection;
+
+    private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
+
+    @Test
+    void entriesThatArriveTogetherReachTheHandlerInOneCallEachAppliedOnceInOrder() {
+        String aggregate = uniqueAggregate("together");
+        int callsBefore = projection.calls();
+
+        ledger.addRange(aggregate, 1, 200);
+        awaitApplied(aggregate, 200);
+
+        assertThat(projection.mostEntriesInACall()).isGreaterThan(1);
+        assertThat(projection.calls() - callsBefore).isLessThan(200);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
+                aggregate)).isEqualTo(200);
+        assertThat(outOfOrder(aggregate)).isZero();
+    }
+
+    @Test
+    void aPoisonEntryHandledTogetherIsParkedAloneAfterItsAttemptsAndTheOthersApplyOnceInOrder() {
+        String aggregate = uniqueAggregate("poison-together");
+        ledger.addRangeWithPoison(aggregate, 20, 8);
+
+        awaitApplied(aggregate, 20);
+        await().atMost(DEADLINE).until(() -> recordsOf(Ledger.TOPIC + ".dlq", aggregate).size() == 1);
+        ConsumerRecord<String, byte[]> parked = recordsOf(Ledger.TOPIC + ".dlq", aggregate).get(0);
+        assertThat(header(parked, "lxp_dlq_attempts")).isEqualTo("3");
+        assertThat(header(parked, "lxp_dlq_reason")).contains("poison entry " + aggregate + "/8");
+        // Three attempts alone, and one in the call it shared with the others if the poll brought them together.
+        assertThat(projection.poisonAttempts(aggregate)).isBetween(3, 4);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
+                aggregate)).isEqualTo(19);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = 8",
+                aggregate)).isZero();
+        assertThat(outOfOrder(aggregate)).isZero();
+    }
+
+    @Test
+    void entriesDeliveredAgainTogetherAreNotAppliedTwice() {
+        String aggregate = uniqueAggregate("redelivered-together");
+        ledger.addRange(aggregate, 1, 30);
+        awaitApplied(aggregate, 30);
+        await().atMost(DEADLINE).until(() -> unpublished(aggregate) == 0);
+
+        // As a relay that died between the broker's acknowledgement and its UPDATE leaves it: all 30 published again
+        // along with the next entry, whose notification wakes the relay.
+        ledger.update("UPDATE outbox_event SET published_at = NULL WHERE aggregate_id = ?", aggregate);
+        ledger.add(aggregate, 31);
+
+        awaitApplied(aggregate, 31);
+        await().atMost(DEADLINE).until(() -> topics.hasConsumedEverything(LedgerProjection.CONSUMER_GROUP, Ledger.TOPIC));
+        assertThat(recordsOf(Ledger.TOPIC, aggregate)).hasSize(61);
+        assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
+                aggregate)).isEqualTo(31);
+        assertThat(outOfOrder(aggregate)).isZero();
+    }
+
+    private void awaitApplied(String aggregate, int sequence) {
+        await().atMost(DEADLINE).until(() -> ledger.count(
+                "SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = ?", aggregate, sequence) == 1);
+    }
+
+    private long unpublished(String aggregate) {
+        return ledger.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL", aggregate);
+    }
+
+    private long outOfOrder(String aggregate) {
+        return ledger.count("SELECT coalesce(sum(out_of_order), 0) FROM projection_progress WHERE aggregate_id = ?",
+                aggregate);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String aggregate) {
+        return topics.readAll(topic).stream().filter(record -> aggregate.equals(record.key())).toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String uniqueAggregate(String purpose) {
+        return purpose + "-" + UUID.randomUUID();
+    }
+}
