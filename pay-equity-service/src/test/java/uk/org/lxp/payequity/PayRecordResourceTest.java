@@ -149,32 +149,4 @@ class PayRecordResourceTest {
         Post held = QuarkusTransaction.requiringNew().call(() -> posts.findById(postId));
         assertThat(held.fte()).isEqualByComparingTo("0.80");
     }
-
-    /**
-     * Events of a burst are applied together, each in its order: a stale version among them changes nothing, and a
-     * post created and changed within the burst is kept at its latest version.
-     */
-    @Test
-    void postEventsArrivingTogetherApplyInOrderAndAStaleVersionChangesNothing() {
-        UUID otherPost = UUID.randomUUID();
-        String otherCreated = post(0, "1.00").replace(postId.toString(), otherPost.toString()).replace("REF-1", "REF-2");
-        String otherChanged = post(1, "0.40").replace(postId.toString(), otherPost.toString()).replace("REF-1", "REF-2");
-        topics.publishCloudEvent("lxp.roles.post.v1", postId.toString(), "lxp.roles.PostChanged", "/lxp/roles-service",
-                post(1, "0.60"));
-        topics.publishCloudEvent("lxp.roles.post.v1", otherPost.toString(), "lxp.roles.PostCreated",
-                "/lxp/roles-service", otherCreated);
-        topics.publishCloudEvent("lxp.roles.post.v1", postId.toString(), "lxp.roles.PostChanged", "/lxp/roles-service",
-                post(3, "0.80"));
-        topics.publishCloudEvent("lxp.roles.post.v1", postId.toString(), "lxp.roles.PostChanged", "/lxp/roles-service",
-                post(2, "0.90"));
-        topics.publishCloudEvent("lxp.roles.post.v1", otherPost.toString(), "lxp.roles.PostChanged",
-                "/lxp/roles-service", otherChanged);
-
-        awaitPostVersion(3);
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> posts.findByIdOptional(otherPost).map(Post::sourceVersion).orElse(-2)) == 1);
-        assertThat(QuarkusTransaction.requiringNew().call(() -> posts.findById(postId)).fte()).isEqualByComparingTo("0.80");
-        assertThat(QuarkusTransaction.requiringNew().call(() -> posts.findById(otherPost)).fte())
-                .isEqualByComparingTo("0.40");
-    }
 }

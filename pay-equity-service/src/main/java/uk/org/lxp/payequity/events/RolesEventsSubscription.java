@@ -103,7 +103,9 @@ public class RolesEventsSubscription {
 
     /**
      * A poll's post events together: the posts they name read in one query, each event applied in its order, the new
-     * posts persisted once they hold their state, so Hibernate writes them in one batch.
+     * posts persisted once they hold their state, so Hibernate writes them in one batch. Hibernate inserts before it
+     * updates: should one post take a reference another gives up in the same poll, the unique reference fails the
+     * batch and the library applies its events again one at a time.
      */
     void applyPosts(List<ConsumedEvent> events) {
         List<Post.State> states = events.stream().map(event -> event.dataAs(Post.State.class)).toList();
@@ -112,7 +114,12 @@ public class RolesEventsSubscription {
         boolean changed = false;
         for (int index = 0; index < events.size(); index++) {
             Post.State state = states.get(index);
-            Post post = held.computeIfAbsent(state.id(), id -> created.computeIfAbsent(id, Post::new));
+            Post post = held.get(state.id());
+            if (post == null) {
+                post = new Post(state.id());
+                held.put(post.id(), post);
+                created.put(post.id(), post);
+            }
             changed |= post.apply(state, dayOf(events.get(index)));
         }
         created.values().forEach(posts::persist);

@@ -1,6 +1,7 @@
 package uk.org.lxp.payequity.repository;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,7 +18,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** The posts with these ids that are here, by id, in one query. */
     public Map<UUID, Post> byId(Collection<UUID> ids) {
-        return list("id in ?1", ids).stream().collect(Collectors.toMap(Post::id, Function.identity()));
+        return list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(Post::id, Function.identity(), (same, again) -> same, HashMap::new));
     }
 
     /** The organisation's posts with these references, by reference, in one query. */

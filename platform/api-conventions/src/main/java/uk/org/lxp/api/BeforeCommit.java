@@ -30,10 +30,16 @@ public class BeforeCommit {
 
     /**
      * Adds {@code item} to what the current transaction writes under {@code purpose}; the first item of a purpose
-     * registers {@code writeAll}, which is given every item gathered, sorted, before the commit (not on rollback).
+     * registers {@code writeAll}, which is given every item gathered, sorted, before the commit (not on rollback: in
+     * a transaction already marked for rollback nothing is gathered). {@code writeAll} must not gather in turn, nor
+     * record outbox events, which gather the relay's wake-up: a purpose already written refuses more items.
      */
     public <T extends Comparable<T>> void gather(String purpose, T item, Consumer<SortedSet<T>> writeAll) {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        int status = transactions.getTransactionStatus();
+        if (status == Status.STATUS_MARKED_ROLLBACK) {
+            return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Gathering for " + purpose + " needs an active transaction");
         }
         String key = BeforeCommit.class.getName() + "/" + purpose;

@@ -45,6 +45,7 @@ class BeforeCommitTest {
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
             beforeCommit.gather("marks", "RX2", write);
             QuarkusTransaction.setRollbackOnly();
+            beforeCommit.gather("marks", "RX4", write);
         })).hasCauseInstanceOf(jakarta.transaction.RollbackException.class);
         assertThat(written).containsExactly(List.of("QWO", "RGD"));
 

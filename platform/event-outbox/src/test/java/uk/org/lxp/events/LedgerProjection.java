@@ -42,7 +42,6 @@ public class LedgerProjection {
     private final Map<String, Long> appliedAtNanos = new ConcurrentHashMap<>();
     private final Map<String, String> appliedInTrace = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
-    private final AtomicInteger mostEntriesInACall = new AtomicInteger();
     private final int members;
     private final boolean together;
 
@@ -73,11 +72,6 @@ public class LedgerProjection {
         return calls.get();
     }
 
-    /** The most entries the handler was given in one call. */
-    public int mostEntriesInACall() {
-        return mostEntriesInACall.get();
-    }
-
     /** When the consumer committed the entry's effect, on this JVM's monotonic clock; for the latency benchmark. */
     public Long appliedAtNanos(String aggregateId, int sequence) {
         return appliedAtNanos.get(aggregateId + "/" + sequence);
@@ -99,7 +93,6 @@ public class LedgerProjection {
 
     private void apply(ConsumedEvent event) {
         calls.incrementAndGet();
-        mostEntriesInACall.accumulateAndGet(1, Math::max);
         EntryAdded entry = event.dataAs(EntryAdded.class);
         failOnPoison(entry);
         try (Connection connection = dataSource.getConnection();
@@ -136,7 +129,6 @@ public class LedgerProjection {
      */
     private void applyTogether(List<ConsumedEvent> events) {
         calls.incrementAndGet();
-        mostEntriesInACall.accumulateAndGet(events.size(), Math::max);
         List<EntryAdded> entries = events.stream().map(event -> event.dataAs(EntryAdded.class)).toList();
         entries.forEach(this::failOnPoison);
         Map<EntryKey, Integer> effects = new LinkedHashMap<>();

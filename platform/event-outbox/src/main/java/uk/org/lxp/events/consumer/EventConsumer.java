@@ -370,7 +370,8 @@ final class EventConsumer {
                     end++;
                 }
                 threw.from = next;
-                threw.to = end;
+                // Deliveries skipped as applied before were not handed over: only what the handler got is to blame.
+                threw.to = events.size() == 1 ? next + 1 : end;
                 handle(events, first.handler());
                 applied += events.size();
                 next = end;

@@ -58,11 +58,10 @@ public class EventTracing {
         if (!tracers.isResolvable()) {
             return Span.getInvalid();
         }
-        SpanBuilder span = tracers.get().spanBuilder(consumer + " " + events.get(0).type())
+        SpanBuilder span = tracers.get().spanBuilder(consumer + " process")
                 .setNoParent()
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", events.get(0).topic())
                 .setAttribute("messaging.batch.message_count", (long) events.size());
         for (ConsumedEvent event : events) {
             SpanContext sent = Span.fromContext(

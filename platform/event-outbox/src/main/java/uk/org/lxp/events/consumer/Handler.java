@@ -29,11 +29,12 @@ final class Handler {
         return together != null && next == this;
     }
 
+    /** The events of a run: one, unless this handler takes events together ({@link #appliesWith}). */
     void apply(List<ConsumedEvent> events) {
         if (together != null) {
             together.handle(events);
         } else {
-            events.forEach(oneAtATime::handle);
+            oneAtATime.handle(events.get(0));
         }
     }
 }
