@@ -269,7 +269,7 @@ final class EventConsumer {
             return;
         }
         List<Delivery> culprits = deliveries.subList(threw.from, threw.to);
-        if (culprits.size() == 1) {
+        if (threw.handed == 1) {
             Delivery culprit = culprits.get(0);
             boolean counted = retry.maxAttempts() > 1;
             LOG.warnf("Consumer %s: event %s (%s) failed among %d applied together%s: %s", consumerName,
@@ -279,7 +279,7 @@ final class EventConsumer {
             applyWithRetries(culprit, counted ? failure : null);
         } else {
             LOG.warnf("Consumer %s: %d events handled in one call failed among %d applied together; applying them one "
-                    + "by one: %s", consumerName, culprits.size(), deliveries.size(), failure);
+                    + "by one: %s", consumerName, threw.handed, deliveries.size(), failure);
             applyInOrder(deliveries.subList(0, threw.from));
             culprits.forEach(delivery -> applyWithRetries(delivery, null));
         }
@@ -363,15 +363,18 @@ final class EventConsumer {
                     continue;
                 }
                 List<ConsumedEvent> events = new ArrayList<>(List.of(first.event()));
+                int lastHanded = next;
                 while (end < deliveries.size() && first.handler().appliesWith(deliveries.get(end).handler())) {
                     if (unapplied.remove(deliveries.get(end).event().id())) {
                         events.add(deliveries.get(end).event());
+                        lastHanded = end;
                     }
                     end++;
                 }
+                // Deliveries skipped as applied before, after the last one handed over, are not to blame.
                 threw.from = next;
-                // Deliveries skipped as applied before were not handed over: only what the handler got is to blame.
-                threw.to = events.size() == 1 ? next + 1 : end;
+                threw.to = lastHanded + 1;
+                threw.handed = events.size();
                 handle(events, first.handler());
                 applied += events.size();
                 next = end;
@@ -444,10 +447,14 @@ final class EventConsumer {
     private record Delivery(ConsumerRecord<String, byte[]> record, ConsumedEvent event, Handler handler) {
     }
 
-    /** The deliveries, from and to (exclusive) positions in a transaction's list, whose handler threw; from -1 if none. */
+    /**
+     * Where in a transaction's list the deliveries whose handler threw lie, from and to (exclusive), and how many of
+     * them it was handed (the others were applied before); from -1 if no handler threw.
+     */
     private static final class Threw {
         int from = -1;
         int to = -1;
+        int handed;
     }
 
     private void pause() {

@@ -33,8 +33,10 @@ final class Handler {
     void apply(List<ConsumedEvent> events) {
         if (together != null) {
             together.handle(events);
-        } else {
+        } else if (events.size() == 1) {
             oneAtATime.handle(events.get(0));
+        } else {
+            throw new IllegalStateException("A handler of one event at a time was given " + events.size());
         }
     }
 }
