@@ -38,7 +38,8 @@ class PostEventsAppliedTogetherTest {
     @Inject
     ObjectMapper json;
 
-    private final String organisation = ("Y" + UUID.randomUUID().toString().replace("-", "").substring(0, 6)).toUpperCase();
+    private final String organisation =
+            ("Y" + UUID.randomUUID().toString().replace("-", "").substring(0, 6)).toUpperCase();
 
     @Test
     void postsCreatedAndChangedInOneCallAreKeptAtTheirLatestVersionAndAStaleVersionChangesNothing() {

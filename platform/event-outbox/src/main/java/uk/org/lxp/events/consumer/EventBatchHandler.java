@@ -8,8 +8,8 @@ import java.util.List;
  * processed, so it can read what they refer to in one query and write their effects in one flush instead of a round
  * trip or two per event. Throwing rolls the transaction back; the events are then applied again one at a time (the
  * handler called with one event each, each with all its attempts; given one event only, that failure was its first),
- * so a poison event is retried and parked on its own and the others are applied without it. What it changed through Hibernate is flushed, and every entity it loaded detached, once it
- * returns.
+ * so a poison event is retried and parked on its own and the others are applied without it. What it changed through
+ * Hibernate is flushed, and every entity it loaded detached, once it returns.
  */
 @FunctionalInterface
 public interface EventBatchHandler {
