@@ -2,8 +2,9 @@ package uk.org.lxp.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static uk.org.lxp.events.LedgerChecks.header;
+import static uk.org.lxp.events.LedgerChecks.uniqueAggregate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,9 @@ class EventsAppliedInBatchesTest {
     Ledger ledger;
 
     @Inject
+    LedgerChecks checks;
+
+    @Inject
     LedgerProjection projection;
 
     private final KafkaTopics topics = new KafkaTopics(KafkaTestBroker.shared().bootstrapServers());
@@ -56,12 +60,12 @@ class EventsAppliedInBatchesTest {
         int callsBefore = projection.calls();
 
         ledger.addRange(aggregate, 1, 200);
-        awaitApplied(aggregate, 200);
+        checks.awaitApplied(aggregate, 200);
 
         assertThat(projection.calls() - callsBefore).isLessThan(200);
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
                 aggregate)).isEqualTo(200);
-        assertThat(outOfOrder(aggregate)).isZero();
+        assertThat(checks.outOfOrder(aggregate)).isZero();
     }
 
     @Test
@@ -69,9 +73,9 @@ class EventsAppliedInBatchesTest {
         String aggregate = uniqueAggregate("poison-together");
         ledger.addRangeWithPoison(aggregate, 20, 8);
 
-        awaitApplied(aggregate, 20);
-        await().atMost(DEADLINE).until(() -> recordsOf(Ledger.TOPIC + ".dlq", aggregate).size() == 1);
-        ConsumerRecord<String, byte[]> parked = recordsOf(Ledger.TOPIC + ".dlq", aggregate).get(0);
+        checks.awaitApplied(aggregate, 20);
+        await().atMost(DEADLINE).until(() -> checks.recordsOf(Ledger.TOPIC + ".dlq", aggregate).size() == 1);
+        ConsumerRecord<String, byte[]> parked = checks.recordsOf(Ledger.TOPIC + ".dlq", aggregate).get(0);
         assertThat(header(parked, "lxp_dlq_attempts")).isEqualTo("3");
         assertThat(header(parked, "lxp_dlq_reason")).contains("poison entry " + aggregate + "/8");
         // Three attempts alone, and one in the call it shared with the others if the poll brought them together.
@@ -80,27 +84,27 @@ class EventsAppliedInBatchesTest {
                 aggregate)).isEqualTo(19);
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = 8",
                 aggregate)).isZero();
-        assertThat(outOfOrder(aggregate)).isZero();
+        assertThat(checks.outOfOrder(aggregate)).isZero();
     }
 
     @Test
     void entriesDeliveredAgainTogetherAreNotAppliedTwice() {
         String aggregate = uniqueAggregate("redelivered-together");
         ledger.addRange(aggregate, 1, 30);
-        awaitApplied(aggregate, 30);
-        await().atMost(DEADLINE).until(() -> unpublished(aggregate) == 0);
+        checks.awaitApplied(aggregate, 30);
+        await().atMost(DEADLINE).until(() -> checks.unpublished(aggregate) == 0);
 
         // As a relay that died between the broker's acknowledgement and its UPDATE leaves it: all 30 published again
         // along with the next entry, whose notification wakes the relay.
         ledger.update("UPDATE outbox_event SET published_at = NULL WHERE aggregate_id = ?", aggregate);
         ledger.add(aggregate, 31);
 
-        awaitApplied(aggregate, 31);
+        checks.awaitApplied(aggregate, 31);
         await().atMost(DEADLINE).until(() -> topics.hasConsumedEverything(LedgerProjection.CONSUMER_GROUP, Ledger.TOPIC));
-        assertThat(recordsOf(Ledger.TOPIC, aggregate)).hasSize(61);
+        assertThat(checks.recordsOf(Ledger.TOPIC, aggregate)).hasSize(61);
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
                 aggregate)).isEqualTo(31);
-        assertThat(outOfOrder(aggregate)).isZero();
+        assertThat(checks.outOfOrder(aggregate)).isZero();
     }
 
     @Test
@@ -112,36 +116,9 @@ class EventsAppliedInBatchesTest {
         topics.publishCloudEvent(Ledger.TOPIC, aggregate, id, Ledger.ENTRY_ADDED, "/outbox-test", entry.formatted(aggregate, 1));
         topics.publishCloudEvent(Ledger.TOPIC, aggregate, Ledger.ENTRY_ADDED, "/outbox-test", entry.formatted(aggregate, 2));
 
-        awaitApplied(aggregate, 2);
+        checks.awaitApplied(aggregate, 2);
         assertThat(ledger.count("SELECT applied_count FROM applied_effect WHERE aggregate_id = ? AND sequence = 1",
                 aggregate)).isEqualTo(1);
-        assertThat(outOfOrder(aggregate)).isZero();
-    }
-
-    private void awaitApplied(String aggregate, int sequence) {
-        await().atMost(DEADLINE).until(() -> ledger.count(
-                "SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = ?", aggregate, sequence) == 1);
-    }
-
-    private long unpublished(String aggregate) {
-        return ledger.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL", aggregate);
-    }
-
-    private long outOfOrder(String aggregate) {
-        return ledger.count("SELECT coalesce(sum(out_of_order), 0) FROM projection_progress WHERE aggregate_id = ?",
-                aggregate);
-    }
-
-    private List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String aggregate) {
-        return topics.readAll(topic).stream().filter(record -> aggregate.equals(record.key())).toList();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String uniqueAggregate(String purpose) {
-        return purpose + "-" + UUID.randomUUID();
+        assertThat(checks.outOfOrder(aggregate)).isZero();
     }
 }

@@ -3,8 +3,9 @@ package uk.org.lxp.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static uk.org.lxp.events.LedgerChecks.header;
+import static uk.org.lxp.events.LedgerChecks.uniqueAggregate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,9 @@ class OutboxIntegrationTest {
     Ledger ledger;
 
     @Inject
+    LedgerChecks checks;
+
+    @Inject
     LedgerProjection projection;
 
     @Inject
@@ -73,18 +77,18 @@ class OutboxIntegrationTest {
         assertThatThrownBy(() -> ledger.addThenFail(aggregate, 1)).isInstanceOf(IllegalStateException.class);
         ledger.add(aggregate, 2);
 
-        awaitApplied(aggregate, 2);
+        checks.awaitApplied(aggregate, 2);
         assertThat(ledger.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?", aggregate)).isEqualTo(1);
-        assertThat(recordsOf(Ledger.TOPIC, aggregate)).extracting(this::sequenceOf).containsExactly(2);
+        assertThat(checks.recordsOf(Ledger.TOPIC, aggregate)).extracting(this::sequenceOf).containsExactly(2);
     }
 
     @Test
     void eventsCarryTheCloudEventsEnvelopeKeyedByAggregate() {
         String aggregate = uniqueAggregate("envelope");
         ledger.add(aggregate, 1);
-        awaitApplied(aggregate, 1);
+        checks.awaitApplied(aggregate, 1);
 
-        ConsumerRecord<String, byte[]> record = recordsOf(Ledger.TOPIC, aggregate).get(0);
+        ConsumerRecord<String, byte[]> record = checks.recordsOf(Ledger.TOPIC, aggregate).get(0);
         assertThat(record.key()).isEqualTo(aggregate);
         assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(header(record, "ce_type")).isEqualTo(Ledger.ENTRY_ADDED);
@@ -106,10 +110,10 @@ class OutboxIntegrationTest {
         } finally {
             writer.end();
         }
-        awaitApplied(aggregate, 1);
+        checks.awaitApplied(aggregate, 1);
 
         String traceId = writer.getSpanContext().getTraceId();
-        assertThat(header(recordsOf(Ledger.TOPIC, aggregate).get(0), "traceparent")).startsWith("00-" + traceId + "-");
+        assertThat(header(checks.recordsOf(Ledger.TOPIC, aggregate).get(0), "traceparent")).startsWith("00-" + traceId + "-");
         assertThat(projection.appliedInTrace(aggregate, 1)).isEqualTo(traceId);
     }
 
@@ -120,9 +124,9 @@ class OutboxIntegrationTest {
         ledger.add(aggregate, 2);
         ledger.add(aggregate, 3);
 
-        awaitApplied(aggregate, 2);
+        checks.awaitApplied(aggregate, 2);
         assertThat(projection.poisonAttempts(aggregate)).isEqualTo(3);
-        List<ConsumerRecord<String, byte[]>> parked = recordsOf(Ledger.TOPIC + ".dlq", aggregate);
+        List<ConsumerRecord<String, byte[]>> parked = checks.recordsOf(Ledger.TOPIC + ".dlq", aggregate);
         assertThat(parked).hasSize(1);
         ConsumerRecord<String, byte[]> dead = parked.get(0);
         assertThat(header(dead, "lxp_dlq_attempts")).isEqualTo("3");
@@ -139,15 +143,15 @@ class OutboxIntegrationTest {
         String aggregate = uniqueAggregate("poison-among-many");
         ledger.addRangeWithPoison(aggregate, 20, 8);
 
-        awaitApplied(aggregate, 20);
-        await().atMost(DEADLINE).until(() -> recordsOf(Ledger.TOPIC + ".dlq", aggregate).size() == 1);
+        checks.awaitApplied(aggregate, 20);
+        await().atMost(DEADLINE).until(() -> checks.recordsOf(Ledger.TOPIC + ".dlq", aggregate).size() == 1);
         assertThat(projection.poisonAttempts(aggregate)).isEqualTo(3);
-        assertThat(header(recordsOf(Ledger.TOPIC + ".dlq", aggregate).get(0), "lxp_dlq_attempts")).isEqualTo("3");
+        assertThat(header(checks.recordsOf(Ledger.TOPIC + ".dlq", aggregate).get(0), "lxp_dlq_attempts")).isEqualTo("3");
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
                 aggregate)).isEqualTo(19);
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = 8",
                 aggregate)).isZero();
-        assertThat(outOfOrder(aggregate)).isZero();
+        assertThat(checks.outOfOrder(aggregate)).isZero();
     }
 
     @Test
@@ -159,13 +163,13 @@ class OutboxIntegrationTest {
         double eventsBefore = transactions.totalAmount();
 
         ledger.addRange(aggregate, 1, 200);
-        awaitApplied(aggregate, 200);
+        checks.awaitApplied(aggregate, 200);
 
         assertThat(transactions.totalAmount() - eventsBefore).isGreaterThanOrEqualTo(200);
         assertThat(transactions.count() - transactionsBefore).isLessThan(200);
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
                 aggregate)).isEqualTo(200);
-        assertThat(outOfOrder(aggregate)).isZero();
+        assertThat(checks.outOfOrder(aggregate)).isZero();
     }
 
     /**
@@ -185,7 +189,7 @@ class OutboxIntegrationTest {
             ledger.addRange(prefix + "-" + aggregate, 1, 50);
         }
         for (int aggregate = 0; aggregate < aggregates; aggregate++) {
-            awaitApplied(prefix + "-" + aggregate, 50);
+            checks.awaitApplied(prefix + "-" + aggregate, 50);
         }
 
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id LIKE ? AND applied_count = 1",
@@ -234,7 +238,7 @@ class OutboxIntegrationTest {
         // What the newcomer read it never applied or committed: the members apply it once the partitions are back.
         awaitEveryPartitionHeldBy(2, partitions);
         for (int aggregate = 0; aggregate < aggregates; aggregate++) {
-            awaitApplied(prefix + "-" + aggregate, written.get());
+            checks.awaitApplied(prefix + "-" + aggregate, written.get());
         }
 
         assertThat(consumerCount("lxp.consumer.restarts") - restartsBefore).isZero();
@@ -249,19 +253,19 @@ class OutboxIntegrationTest {
     void relayThatDiesBetweenPublishingAndMarkingPublishesTwiceAndTheEffectHappensOnce() {
         String aggregate = uniqueAggregate("redelivery");
         ledger.addRange(aggregate, 1, 5);
-        awaitApplied(aggregate, 5);
-        await().atMost(DEADLINE).until(() -> unpublished(aggregate) == 0);
+        checks.awaitApplied(aggregate, 5);
+        await().atMost(DEADLINE).until(() -> checks.unpublished(aggregate) == 0);
 
         // A relay that dies after the broker acknowledged the batch but before its UPDATE leaves exactly this.
         // No NOTIFY comes with it, so the relay's polling fallback has to find the rows.
         ledger.update("UPDATE outbox_event SET published_at = NULL WHERE aggregate_id = ?", aggregate);
 
-        await().atMost(DEADLINE).until(() -> unpublished(aggregate) == 0);
+        await().atMost(DEADLINE).until(() -> checks.unpublished(aggregate) == 0);
         await().atMost(DEADLINE).until(() -> topics.hasConsumedEverything(LedgerProjection.CONSUMER_GROUP, Ledger.TOPIC));
-        assertThat(recordsOf(Ledger.TOPIC, aggregate)).hasSize(10);
+        assertThat(checks.recordsOf(Ledger.TOPIC, aggregate)).hasSize(10);
         assertThat(ledger.count("SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND applied_count = 1",
                 aggregate)).isEqualTo(5);
-        assertThat(outOfOrder(aggregate)).isZero();
+        assertThat(checks.outOfOrder(aggregate)).isZero();
     }
 
     @Test
@@ -296,13 +300,13 @@ class OutboxIntegrationTest {
             leader.start();
 
             for (int a = 0; a < aggregates; a++) {
-                awaitApplied(prefix + "-" + a, perAggregate);
+                checks.awaitApplied(prefix + "-" + a, perAggregate);
             }
             assertThat(running.isLeader() && second.isLeader()).isFalse();
             for (int a = 0; a < aggregates; a++) {
                 String aggregate = prefix + "-" + a;
-                assertThat(outOfOrder(aggregate)).as("out-of-order deliveries of %s", aggregate).isZero();
-                assertThat(recordsOf(Ledger.TOPIC, aggregate)).extracting(this::sequenceOf)
+                assertThat(checks.outOfOrder(aggregate)).as("out-of-order deliveries of %s", aggregate).isZero();
+                assertThat(checks.recordsOf(Ledger.TOPIC, aggregate)).extracting(this::sequenceOf)
                         .as("publication order of %s", aggregate).isSorted();
             }
         } finally {
@@ -352,39 +356,12 @@ class OutboxIntegrationTest {
                 prefix + "-%", perAggregate)).isEqualTo(aggregates);
     }
 
-    private void awaitApplied(String aggregate, int sequence) {
-        await().atMost(DEADLINE).until(() -> ledger.count(
-                "SELECT count(*) FROM applied_effect WHERE aggregate_id = ? AND sequence = ?", aggregate, sequence) == 1);
-    }
-
-    private long unpublished(String aggregate) {
-        return ledger.count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL", aggregate);
-    }
-
-    private long outOfOrder(String aggregate) {
-        return ledger.count("SELECT coalesce(sum(out_of_order), 0) FROM projection_progress WHERE aggregate_id = ?",
-                aggregate);
-    }
-
-    private List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String aggregate) {
-        return topics.readAll(topic).stream().filter(record -> aggregate.equals(record.key())).toList();
-    }
-
     private int sequenceOf(ConsumerRecord<String, byte[]> record) {
         try {
             return json.readTree(record.value()).get("sequence").asInt();
         } catch (java.io.IOException e) {
             throw new AssertionError("Record value is not JSON", e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String uniqueAggregate(String purpose) {
-        return purpose + "-" + UUID.randomUUID();
     }
 
     private void awaitEveryPartitionHeldBy(int members, Set<TopicPartition> partitions) {
