@@ -2,7 +2,13 @@ package uk.org.lxp.supervision.events;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -60,8 +66,7 @@ public class RolesEventsSubscription {
         return EventSubscription.named("roles-posts").topic(POST_TOPIC)
                 // The busy topic: a trust's bulk import brings thousands of post events at once.
                 .members(2)
-                .on("lxp.roles.PostCreated", this::applyPost)
-                .on("lxp.roles.PostChanged", this::applyPost)
+                .onBatch(List.of("lxp.roles.PostCreated", "lxp.roles.PostChanged"), this::applyPosts)
                 .build();
     }
 
@@ -75,22 +80,39 @@ public class RolesEventsSubscription {
         }
     }
 
-    void applyPost(ConsumedEvent event) {
-        Post.State state = event.dataAs(Post.State.class);
-        var held = posts.findByIdOptional(state.id());
-        Post post = held.orElseGet(() -> new Post(state.id()));
-        LocalDate day = event.time() == null ? Today.in(clock) : LocalDate.ofInstant(event.time(), Today.ENGLAND);
-        post.apply(state, day);
-        if (held.isEmpty()) {
-            posts.persist(post);
+    /**
+     * A poll's post events together: the posts they name read in one query, each event applied in its order; every
+     * holder of a post an event changed becomes a supervisee if they are not one yet, and then their compliance is
+     * reviewed, once each, with what the reviews read fetched for all of them together.
+     */
+    void applyPosts(List<ConsumedEvent> events) {
+        List<Post.State> states = events.stream().map(event -> event.dataAs(Post.State.class)).toList();
+        Map<UUID, Post> held = posts.byId(states.stream().map(Post.State::id).collect(Collectors.toSet()));
+        Map<UUID, Post> created = new LinkedHashMap<>();
+        Map<String, Set<String>> holdersByOrganisation = new LinkedHashMap<>();
+        for (int index = 0; index < events.size(); index++) {
+            Post.State state = states.get(index);
+            Post post = held.computeIfAbsent(state.id(), id -> created.computeIfAbsent(id, Post::new));
+            if (post.apply(state, dayOf(events.get(index))) && post.holderStaffReference() != null) {
+                holdersByOrganisation.computeIfAbsent(post.organisationCode(), organisation -> new LinkedHashSet<>())
+                        .add(post.holderStaffReference());
+            }
         }
-        if (post.holderStaffReference() != null
-                && supervisees.find(post.organisationCode(), post.holderStaffReference()).isEmpty()) {
-            supervisees.persist(new Supervisee(post.organisationCode(), post.holderStaffReference(), clock.instant()));
-        }
-        if (post.holderStaffReference() != null) {
-            posts.flush();
-            compliance.reviewPerson(post.organisationCode(), post.holderStaffReference());
-        }
+        // Persisted once they hold their state, so that Hibernate inserts them in one batch.
+        created.values().forEach(posts::persist);
+        holdersByOrganisation.forEach(this::becomeSupervisees);
+        posts.flush();
+        holdersByOrganisation.forEach(compliance::reviewPeople);
+    }
+
+    private void becomeSupervisees(String organisation, Set<String> holders) {
+        Set<String> known = supervisees.find(organisation, holders).stream().map(Supervisee::staffReference)
+                .collect(Collectors.toSet());
+        holders.stream().filter(holder -> !known.contains(holder))
+                .forEach(holder -> supervisees.persist(new Supervisee(organisation, holder, clock.instant())));
+    }
+
+    private LocalDate dayOf(ConsumedEvent event) {
+        return event.time() == null ? Today.in(clock) : LocalDate.ofInstant(event.time(), Today.ENGLAND);
     }
 }

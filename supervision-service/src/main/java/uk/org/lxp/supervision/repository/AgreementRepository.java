@@ -1,6 +1,7 @@
 package uk.org.lxp.supervision.repository;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,12 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
     public List<Agreement> activeOfSupervisee(String organisation, String staffReference) {
         return list("organisationCode = ?1 and superviseeStaffReference = ?2 and status = ?3", Sort.by("createdAt"),
                 organisation, staffReference, Agreement.Status.ACTIVE);
+    }
+
+    /** The active agreements of these people of an organisation, in one query. */
+    public List<Agreement> activeOfSupervisees(String organisation, Collection<String> staffReferences) {
+        return list("organisationCode = ?1 and superviseeStaffReference in ?2 and status = ?3", Sort.by("createdAt"),
+                organisation, staffReferences, Agreement.Status.ACTIVE);
     }
 
     private PanacheQuery<Agreement> query(Filter filter) {

@@ -2,8 +2,9 @@ package uk.org.lxp.supervision.repository;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,18 +26,14 @@ public class ReflectiveGroupRepository implements PanacheRepositoryBase<Reflecti
         return count("organisationCode", organisation);
     }
 
-    /** Whether the person belongs to an active group of their organisation. */
-    public boolean isMember(String organisation, String staffReference) {
-        return memberSince(organisation, staffReference).isPresent();
-    }
-
-    /** The day the person joined the first active group of their organisation they still belong to. */
-    public Optional<LocalDate> memberSince(String organisation, String staffReference) {
-        return getEntityManager().createQuery("select min(m.joinedOn) from ReflectiveGroup g join g.members m"
-                        + " where g.organisationCode = :organisation and g.status = :active and m.staffReference = :person",
-                        LocalDate.class)
+    /** Everyone who belongs to an active group of the organisation, with the day they joined the first of them. */
+    public Map<String, LocalDate> membersSince(String organisation) {
+        return getEntityManager().createQuery("select m.staffReference, min(m.joinedOn) from ReflectiveGroup g"
+                        + " join g.members m where g.organisationCode = :organisation and g.status = :active"
+                        + " group by m.staffReference", Object[].class)
                 .setParameter("organisation", organisation).setParameter("active", ReflectiveGroup.Status.ACTIVE)
-                .setParameter("person", staffReference).getResultStream().filter(day -> day != null).findFirst();
+                .getResultStream().filter(member -> member[1] != null)
+                .collect(Collectors.toMap(member -> (String) member[0], member -> (LocalDate) member[1]));
     }
 
     /** Active groups whose meetings are not yet planned up to {@code day}, or up to their last day before it. */

@@ -1,5 +1,6 @@
 package uk.org.lxp.supervision.repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,12 @@ public class SuperviseeRepository implements PanacheRepositoryBase<Supervisee, U
 
     public Optional<Supervisee> find(String organisation, String staffReference) {
         return find("organisationCode = ?1 and staffReference = ?2", organisation, staffReference).firstResultOptional();
+    }
+
+    /** Those of these people of an organisation who are supervisees, in one query. */
+    public List<Supervisee> find(String organisation, Collection<String> staffReferences) {
+        return list("organisationCode = ?1 and staffReference in ?2", Sort.by("staffReference"), organisation,
+                staffReferences);
     }
 
     public List<Supervisee> inOrganisation(String organisation) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -141,8 +142,10 @@ public class ComplianceService {
     public void reviewOrganisation(String organisation) {
         LocalDate today = Today.in(clock);
         markMissed(organisation);
-        agreements.activeIn(organisation).forEach(agreement -> reviewAgreement(agreement, today));
-        supervisees.inOrganisation(organisation).forEach(supervisee -> reviewSupervisee(supervisee, today));
+        List<Agreement> active = agreements.activeIn(organisation);
+        active.forEach(agreement -> reviewAgreement(agreement, today));
+        review(supervisees.inOrganisation(organisation),
+                new Circumstances(posts.filledIn(organisation), active, () -> groups.membersSince(organisation)), today);
         supervisors.allIn(organisation).forEach(this::reviewCapacity);
         figures.request(organisation);
     }
@@ -177,7 +180,19 @@ public class ComplianceService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewPerson(String organisation, String staffReference) {
-        supervisees.find(organisation, staffReference).ifPresent(supervisee -> reviewSupervisee(supervisee, Today.in(clock)));
+        reviewPeople(organisation, List.of(staffReference));
+    }
+
+    /** The supervisees among these people of an organisation, what their reviews read fetched for all at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reviewPeople(String organisation, Collection<String> staffReferences) {
+        List<Supervisee> people = supervisees.find(organisation, staffReferences);
+        if (!people.isEmpty()) {
+            List<String> references = people.stream().map(Supervisee::staffReference).toList();
+            review(people, new Circumstances(posts.heldBy(organisation, references),
+                    agreements.activeOfSupervisees(organisation, references),
+                    () -> groups.membersSince(organisation)), Today.in(clock));
+        }
         figures.request(organisation);
     }
 
@@ -227,21 +242,34 @@ public class ComplianceService {
      * through a reflective practice group has gone unattended too long, COMPLIANT otherwise. Someone who no longer
      * holds a post is not reviewed.
      */
-    private void reviewSupervisee(Supervisee supervisee, LocalDate today) {
+    /** Reviews each of the people, then flushes once and records the events of those whose standing changed. */
+    private void review(List<Supervisee> people, Circumstances circumstances, LocalDate today) {
+        List<Supervisee> changed = people.stream()
+                .filter(supervisee -> reviewSupervisee(supervisee, circumstances, today)).toList();
+        if (!changed.isEmpty()) {
+            // The events carry each supervisee's version, which the flush increments.
+            supervisees.flush();
+            changed.forEach(superviseeEvents::record);
+        }
+    }
+
+    /** Says whether the supervisee's standing changed. */
+    private boolean reviewSupervisee(Supervisee supervisee, Circumstances circumstances, LocalDate today) {
         String organisation = supervisee.organisationCode();
         String person = supervisee.staffReference();
-        List<Post> held = posts.heldBy(organisation, person);
+        List<Post> held = circumstances.postsHeldBy(person);
         if (held.isEmpty()) {
-            return;
+            return false;
         }
         List<RoleProfile> profiles = profilesOf(held);
         Set<SupervisionType> required = required(profiles);
-        List<Agreement> active = agreements.activeOfSupervisee(organisation, person).stream()
+        List<Agreement> active = circumstances.activeAgreementsOf(person).stream()
                 .filter(agreement -> agreement.type() != SupervisionType.MENTORING).toList();
         Set<SupervisionType> provided = EnumSet.noneOf(SupervisionType.class);
         active.forEach(agreement -> provided.add(agreement.type()));
-        boolean groupOnly = required.contains(SupervisionType.GROUP) && !provided.contains(SupervisionType.GROUP)
-                && groups.isMember(organisation, person);
+        Optional<LocalDate> groupMemberSince = required.contains(SupervisionType.GROUP)
+                && !provided.contains(SupervisionType.GROUP) ? circumstances.groupMemberSince(person) : Optional.empty();
+        boolean groupOnly = groupMemberSince.isPresent();
         if (groupOnly) {
             provided.add(SupervisionType.GROUP);
         }
@@ -250,21 +278,18 @@ public class ComplianceService {
         Set<SupervisionType> missing = Compliance.missingSupervision(required, provided, filledSince,
                 unsupervisedAfterDays, today);
         boolean overdue = active.stream().anyMatch(agreement -> agreement.standing() == Compliance.Standing.OVERDUE)
-                || groupOnly && groupStandardBroken(profiles, organisation, person, today);
+                || groupOnly && groupStandardBroken(profiles, organisation, person, groupMemberSince.get(), today);
         Supervisee.Standing standing = !missing.isEmpty() ? Supervisee.Standing.UNSUPERVISED
                 : overdue ? Supervisee.Standing.OVERDUE : Supervisee.Standing.COMPLIANT;
-        if (supervisee.stand(standing, missing, today)) {
-            supervisees.flush();
-            superviseeEvents.record(supervisee);
-        }
+        return supervisee.stand(standing, missing, today);
     }
 
     /** Whether someone meeting their group standard through a reflective practice group has not attended in time. */
-    private boolean groupStandardBroken(List<RoleProfile> profiles, String organisation, String person, LocalDate today) {
+    private boolean groupStandardBroken(List<RoleProfile> profiles, String organisation, String person,
+            LocalDate memberSince, LocalDate today) {
         int every = profiles.stream().map(profile -> profile.minimumEveryDays(SupervisionType.GROUP))
                 .flatMap(Optional::stream).min(Integer::compare).orElseThrow();
-        LocalDate countFrom = later(groups.memberSince(organisation, person).orElse(today),
-                groupSessions.lastAttended(organisation, person).orElse(null));
+        LocalDate countFrom = later(memberSince, groupSessions.lastAttended(organisation, person).orElse(null));
         return Compliance.standing(countFrom, every, null,
                 groupSessions.awaitingRecord(organisation, person, clock.instant()), today) == Compliance.Standing.OVERDUE;
     }
