@@ -18,10 +18,8 @@ import uk.org.lxp.events.consumer.ConsumedEvent;
 import uk.org.lxp.events.consumer.EventSubscription;
 import uk.org.lxp.supervision.Post;
 import uk.org.lxp.supervision.RoleProfile;
-import uk.org.lxp.supervision.Supervisee;
 import uk.org.lxp.supervision.repository.PostRepository;
 import uk.org.lxp.supervision.repository.RoleProfileRepository;
-import uk.org.lxp.supervision.repository.SuperviseeRepository;
 import uk.org.lxp.supervision.service.ComplianceService;
 
 /**
@@ -37,15 +35,13 @@ public class RolesEventsSubscription {
 
     private final RoleProfileRepository roleProfiles;
     private final PostRepository posts;
-    private final SuperviseeRepository supervisees;
     private final ComplianceService compliance;
     private final Clock clock;
 
-    RolesEventsSubscription(RoleProfileRepository roleProfiles, PostRepository posts, SuperviseeRepository supervisees,
+    RolesEventsSubscription(RoleProfileRepository roleProfiles, PostRepository posts,
             ComplianceService compliance, Clock clock) {
         this.roleProfiles = roleProfiles;
         this.posts = posts;
-        this.supervisees = supervisees;
         this.compliance = compliance;
         this.clock = clock;
     }
@@ -100,16 +96,8 @@ public class RolesEventsSubscription {
         }
         // Persisted once they hold their state, so that Hibernate inserts them in one batch.
         created.values().forEach(posts::persist);
-        holdersByOrganisation.forEach(this::becomeSupervisees);
         posts.flush();
-        holdersByOrganisation.forEach(compliance::reviewPeople);
-    }
-
-    private void becomeSupervisees(String organisation, Set<String> holders) {
-        Set<String> known = supervisees.find(organisation, holders).stream().map(Supervisee::staffReference)
-                .collect(Collectors.toSet());
-        holders.stream().filter(holder -> !known.contains(holder))
-                .forEach(holder -> supervisees.persist(new Supervisee(organisation, holder, clock.instant())));
+        holdersByOrganisation.forEach(compliance::reviewPostHolders);
     }
 
     private LocalDate dayOf(ConsumedEvent event) {

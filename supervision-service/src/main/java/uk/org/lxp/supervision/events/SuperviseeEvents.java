@@ -36,14 +36,18 @@ public class SuperviseeEvents {
         }
     }
 
-    /** The event of the supervisee's new standing. */
-    public void record(Supervisee supervisee) {
-        String type = switch (supervisee.standing()) {
+    /** The events of these supervisees' new standings, in one batch. */
+    public void record(List<Supervisee> supervisees) {
+        outbox.recordAll(supervisees.stream().map(supervisee -> new OutboxEvent("supervisee",
+                supervisee.id().toString(), typeOf(supervisee.standing()), TOPIC, SuperviseeState.of(supervisee)))
+                .toList());
+    }
+
+    private static String typeOf(Supervisee.Standing standing) {
+        return switch (standing) {
             case COMPLIANT -> COMPLIANT;
             case OVERDUE -> OVERDUE;
             case UNSUPERVISED -> UNSUPERVISED;
         };
-        outbox.record(new OutboxEvent("supervisee", supervisee.id().toString(), type, TOPIC,
-                SuperviseeState.of(supervisee)));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -144,7 +145,7 @@ public class ComplianceService {
         markMissed(organisation);
         List<Agreement> active = agreements.activeIn(organisation);
         active.forEach(agreement -> reviewAgreement(agreement, today));
-        review(supervisees.inOrganisation(organisation),
+        review(supervisees.inOrganisation(organisation), List.of(),
                 new Circumstances(posts.filledIn(organisation), active, () -> groups.membersSince(organisation)), today);
         supervisors.allIn(organisation).forEach(this::reviewCapacity);
         figures.request(organisation);
@@ -186,10 +187,26 @@ public class ComplianceService {
     /** The supervisees among these people of an organisation, what their reviews read fetched for all at once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewPeople(String organisation, Collection<String> staffReferences) {
-        List<Supervisee> people = supervisees.find(organisation, staffReferences);
+        review(organisation, supervisees.find(organisation, staffReferences), List.of());
+    }
+
+    /**
+     * Holders of posts of an organisation: each becomes a supervisee if they are not one yet, and everyone's compliance
+     * is reviewed, what the reviews read fetched for all at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reviewPostHolders(String organisation, Collection<String> holders) {
+        List<Supervisee> known = supervisees.find(organisation, holders);
+        Set<String> knownReferences = known.stream().map(Supervisee::staffReference).collect(Collectors.toSet());
+        List<Supervisee> newcomers = holders.stream().filter(holder -> !knownReferences.contains(holder))
+                .map(holder -> new Supervisee(organisation, holder, clock.instant())).toList();
+        review(organisation, Stream.concat(known.stream(), newcomers.stream()).toList(), newcomers);
+    }
+
+    private void review(String organisation, List<Supervisee> people, List<Supervisee> newcomers) {
         if (!people.isEmpty()) {
             List<String> references = people.stream().map(Supervisee::staffReference).toList();
-            review(people, new Circumstances(posts.heldBy(organisation, references),
+            review(people, newcomers, new Circumstances(posts.heldBy(organisation, references),
                     agreements.activeOfSupervisees(organisation, references),
                     () -> groups.membersSince(organisation)), Today.in(clock));
         }
@@ -237,23 +254,28 @@ public class ComplianceService {
     }
 
     /**
-     * A post holder stands UNSUPERVISED while a kind of supervision their role asks for is missing (past the time a
-     * new starter is given), OVERDUE while one of their agreements is, or while a group standard they meet only
-     * through a reflective practice group has gone unattended too long, COMPLIANT otherwise. Someone who no longer
-     * holds a post is not reviewed.
+     * Reviews each of the people, then flushes once and records the events of those whose standing changed. The
+     * newcomers among them are persisted once they stand as their review found: one insert each, not an insert and
+     * an update.
      */
-    /** Reviews each of the people, then flushes once and records the events of those whose standing changed. */
-    private void review(List<Supervisee> people, Circumstances circumstances, LocalDate today) {
+    private void review(List<Supervisee> people, List<Supervisee> newcomers, Circumstances circumstances,
+            LocalDate today) {
         List<Supervisee> changed = people.stream()
                 .filter(supervisee -> reviewSupervisee(supervisee, circumstances, today)).toList();
+        newcomers.forEach(supervisees::persist);
         if (!changed.isEmpty()) {
             // The events carry each supervisee's version, which the flush increments.
             supervisees.flush();
-            changed.forEach(superviseeEvents::record);
+            superviseeEvents.record(changed);
         }
     }
 
-    /** Says whether the supervisee's standing changed. */
+    /**
+     * A post holder stands UNSUPERVISED while a kind of supervision their role asks for is missing (past the time a
+     * new starter is given), OVERDUE while one of their agreements is, or while a group standard they meet only
+     * through a reflective practice group has gone unattended too long, COMPLIANT otherwise. Someone who no longer
+     * holds a post is not reviewed. Says whether the supervisee's standing changed.
+     */
     private boolean reviewSupervisee(Supervisee supervisee, Circumstances circumstances, LocalDate today) {
         String organisation = supervisee.organisationCode();
         String person = supervisee.staffReference();
