@@ -25,7 +25,7 @@ import uk.org.lxp.supervision.service.ComplianceService;
 /**
  * Keeps this service's copies of roles-service's role profiles (the supervision each role needs) and posts (who
  * holds them): a filled post's holder becomes a supervisee, once, however often the event arrives, and their compliance
- * is reviewed.
+ * is reviewed when a newer version of a post names them (a repeated or older one changes nothing).
  */
 @ApplicationScoped
 public class RolesEventsSubscription {
@@ -79,16 +79,18 @@ public class RolesEventsSubscription {
     /**
      * A poll's post events together: the posts they name read in one query, each event applied in its order; every
      * holder of a post an event changed becomes a supervisee if they are not one yet, and then their compliance is
-     * reviewed, once each, with what the reviews read fetched for all of them together.
+     * reviewed, once each, with what the reviews read fetched for all of them together. The reviews see the posts as
+     * the poll left them: someone given a post and replaced within one poll becomes a supervisee holding nothing, so
+     * is not reviewed, as anyone who no longer holds a post is not.
      */
     void applyPosts(List<ConsumedEvent> events) {
         List<Post.State> states = events.stream().map(event -> event.dataAs(Post.State.class)).toList();
-        Map<UUID, Post> held = posts.byId(states.stream().map(Post.State::id).collect(Collectors.toSet()));
+        Map<UUID, Post> known = posts.byId(states.stream().map(Post.State::id).collect(Collectors.toSet()));
         Map<UUID, Post> created = new LinkedHashMap<>();
         Map<String, Set<String>> holdersByOrganisation = new LinkedHashMap<>();
         for (int index = 0; index < events.size(); index++) {
             Post.State state = states.get(index);
-            Post post = held.computeIfAbsent(state.id(), id -> created.computeIfAbsent(id, Post::new));
+            Post post = known.computeIfAbsent(state.id(), id -> created.computeIfAbsent(id, Post::new));
             if (post.apply(state, dayOf(events.get(index))) && post.holderStaffReference() != null) {
                 holdersByOrganisation.computeIfAbsent(post.organisationCode(), organisation -> new LinkedHashSet<>())
                         .add(post.holderStaffReference());

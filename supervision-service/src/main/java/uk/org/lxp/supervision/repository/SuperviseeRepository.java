@@ -23,9 +23,8 @@ public class SuperviseeRepository implements PanacheRepositoryBase<Supervisee, U
     }
 
     /** Those of these people of an organisation who are supervisees, in one query. */
-    public List<Supervisee> find(String organisation, Collection<String> staffReferences) {
-        return list("organisationCode = ?1 and staffReference in ?2", Sort.by("staffReference"), organisation,
-                staffReferences);
+    public List<Supervisee> among(String organisation, Collection<String> staffReferences) {
+        return list("organisationCode = ?1 and staffReference in ?2", organisation, staffReferences);
     }
 
     public List<Supervisee> inOrganisation(String organisation) {

@@ -23,7 +23,8 @@ final class Circumstances {
     private Map<String, LocalDate> groupMembers;
 
     Circumstances(List<Post> held, List<Agreement> active, Supplier<Map<String, LocalDate>> readGroupMembers) {
-        this.postsByHolder = held.stream().collect(Collectors.groupingBy(Post::holderStaffReference));
+        this.postsByHolder = held.stream().filter(post -> post.holderStaffReference() != null)
+                .collect(Collectors.groupingBy(Post::holderStaffReference));
         this.activeBySupervisee = active.stream().collect(Collectors.groupingBy(Agreement::superviseeStaffReference));
         this.readGroupMembers = readGroupMembers;
     }
@@ -32,7 +33,6 @@ final class Circumstances {
         return postsByHolder.getOrDefault(person, List.of());
     }
 
-    /** In the order they were made. */
     List<Agreement> activeAgreementsOf(String person) {
         return activeBySupervisee.getOrDefault(person, List.of());
     }

@@ -145,7 +145,7 @@ public class ComplianceService {
         markMissed(organisation);
         List<Agreement> active = agreements.activeIn(organisation);
         active.forEach(agreement -> reviewAgreement(agreement, today));
-        review(supervisees.inOrganisation(organisation), List.of(),
+        reviewSupervisees(supervisees.inOrganisation(organisation),
                 new Circumstances(posts.filledIn(organisation), active, () -> groups.membersSince(organisation)), today);
         supervisors.allIn(organisation).forEach(this::reviewCapacity);
         figures.request(organisation);
@@ -167,8 +167,8 @@ public class ComplianceService {
             agreements.activeOfSupervisee(session.organisationCode(), member).stream()
                     .filter(agreement -> agreement.type() == SupervisionType.GROUP)
                     .forEach(agreement -> reviewAgreement(agreement, today));
-            reviewPerson(session.organisationCode(), member);
         }
+        reviewPeople(session.organisationCode(), members);
     }
 
     /** After an agreement was made, changed or ended, or a post or group membership changed: the person and their supervisor. */
@@ -184,31 +184,36 @@ public class ComplianceService {
         reviewPeople(organisation, List.of(staffReference));
     }
 
-    /** The supervisees among these people of an organisation, what their reviews read fetched for all at once. */
+    /** Reviews the supervisees among these people of an organisation, what the reviews read fetched for all at once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewPeople(String organisation, Collection<String> staffReferences) {
-        review(organisation, supervisees.find(organisation, staffReferences), List.of());
+        if (staffReferences.isEmpty()) {
+            return;
+        }
+        reviewInOrganisation(organisation, supervisees.among(organisation, staffReferences));
     }
 
     /**
-     * Holders of posts of an organisation: each becomes a supervisee if they are not one yet, and everyone's compliance
-     * is reviewed, what the reviews read fetched for all at once.
+     * Makes each holder of a post of an organisation a supervisee if they are not one yet, and reviews everyone's
+     * compliance, what the reviews read fetched for all at once. A newcomer is persisted once reviewed, so that it is
+     * inserted as it stands: one insert, not an insert and an update.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reviewPostHolders(String organisation, Collection<String> holders) {
-        List<Supervisee> known = supervisees.find(organisation, holders);
+        List<Supervisee> known = supervisees.among(organisation, holders);
         Set<String> knownReferences = known.stream().map(Supervisee::staffReference).collect(Collectors.toSet());
         List<Supervisee> newcomers = holders.stream().filter(holder -> !knownReferences.contains(holder))
                 .map(holder -> new Supervisee(organisation, holder, clock.instant())).toList();
-        review(organisation, Stream.concat(known.stream(), newcomers.stream()).toList(), newcomers);
+        reviewInOrganisation(organisation, Stream.concat(known.stream(), newcomers.stream()).toList());
+        newcomers.forEach(supervisees::persist);
     }
 
-    private void review(String organisation, List<Supervisee> people, List<Supervisee> newcomers) {
+    private void reviewInOrganisation(String organisation, List<Supervisee> people) {
         if (!people.isEmpty()) {
             List<String> references = people.stream().map(Supervisee::staffReference).toList();
-            review(people, newcomers, new Circumstances(posts.heldBy(organisation, references),
+            reviewSupervisees(people, new Circumstances(posts.heldBy(organisation, references),
                     agreements.activeOfSupervisees(organisation, references),
-                    () -> groups.membersSince(organisation)), Today.in(clock));
+                    () -> groups.membersSince(organisation, references)), Today.in(clock));
         }
         figures.request(organisation);
     }
@@ -253,18 +258,12 @@ public class ComplianceService {
         }
     }
 
-    /**
-     * Reviews each of the people, then flushes once and records the events of those whose standing changed. The
-     * newcomers among them are persisted once they stand as their review found: one insert each, not an insert and
-     * an update.
-     */
-    private void review(List<Supervisee> people, List<Supervisee> newcomers, Circumstances circumstances,
-            LocalDate today) {
+    /** Reviews each of the people, then flushes once and records the events of those whose standing changed. */
+    private void reviewSupervisees(List<Supervisee> people, Circumstances circumstances, LocalDate today) {
         List<Supervisee> changed = people.stream()
                 .filter(supervisee -> reviewSupervisee(supervisee, circumstances, today)).toList();
-        newcomers.forEach(supervisees::persist);
         if (!changed.isEmpty()) {
-            // The events carry each supervisee's version, which the flush increments.
+            // The events carry each supervisee's version, which the flush increments for those already written.
             supervisees.flush();
             superviseeEvents.record(changed);
         }

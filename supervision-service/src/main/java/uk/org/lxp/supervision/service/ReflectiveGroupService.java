@@ -108,7 +108,7 @@ public class ReflectiveGroupService {
         plan(group, firstDay.isBefore(yearAgo) ? yearAgo : firstDay, ANY_TIME);
         events.record(ReflectiveGroupEvents.FORMED, group);
         audit.record("reflective-group.formed", "reflective-group", group.id().toString(), request);
-        group.memberReferences().forEach(member -> compliance.reviewPerson(group.organisationCode(), member));
+        compliance.reviewPeople(group.organisationCode(), group.memberReferences());
         return group;
     }
 
@@ -135,7 +135,7 @@ public class ReflectiveGroupService {
             audit.record("reflective-group.members-changed", "reflective-group", id.toString(), members);
             Set<String> touched = new TreeSet<>(before);
             touched.addAll(members);
-            touched.forEach(member -> compliance.reviewPerson(group.organisationCode(), member));
+            compliance.reviewPeople(group.organisationCode(), touched);
         }
         return group;
     }
@@ -159,7 +159,7 @@ public class ReflectiveGroupService {
                 .filter(meeting -> meeting.occurrence().toLocalDate().isAfter(lastDay)).forEach(meetings::delete);
         events.record(ReflectiveGroupEvents.ENDED, group);
         audit.record("reflective-group.ended", "reflective-group", id.toString(), Map.of("lastDay", lastDay.toString()));
-        group.memberReferences().forEach(member -> compliance.reviewPerson(group.organisationCode(), member));
+        compliance.reviewPeople(group.organisationCode(), group.memberReferences());
         return group;
     }
 

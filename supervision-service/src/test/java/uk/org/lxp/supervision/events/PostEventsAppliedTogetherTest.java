@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,6 +55,8 @@ class PostEventsAppliedTogetherTest {
 
     private final String organisation =
             ("Y" + UUID.randomUUID().toString().replace("-", "").substring(0, 6)).toUpperCase();
+    private final String otherOrganisation =
+            ("Z" + UUID.randomUUID().toString().replace("-", "").substring(0, 6)).toUpperCase();
     private final UUID profile = UUID.randomUUID();
 
     @Test
@@ -71,11 +74,42 @@ class PostEventsAppliedTogetherTest {
 
         assertThat(held(changedHands).holderStaffReference()).isEqualTo("E-NEXT");
         assertThat(held(alsoHeldByTheFirst).holderStaffReference()).isEqualTo("E-FIRST");
-        assertThat(QuarkusTransaction.requiringNew().call(() -> supervisees.inOrganisation(organisation)))
-                .extracting(Supervisee::staffReference, Supervisee::standing)
-                .containsExactly(tuple("E-FIRST", Supervisee.Standing.UNSUPERVISED),
+        assertThat(standings(organisation)).containsExactly(tuple("E-FIRST", Supervisee.Standing.UNSUPERVISED),
                         tuple("E-NEW", Supervisee.Standing.COMPLIANT), tuple("E-NEXT", Supervisee.Standing.UNSUPERVISED));
         assertThat(unsupervisedEvents()).containsExactlyInAnyOrder("E-FIRST 0", "E-NEXT 0");
+    }
+
+    @Test
+    void aSuperviseeAlreadyKnownIsReviewedAgainWhenTheirPostChangesAndEachOrganisationOfACallIsReviewed() {
+        publishedProfileNeedingPeerSupervision();
+        UUID post = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> subscription.applyPosts(List.of(
+                postEvent("lxp.roles.PostCreated", post, "E-KNOWN", 0, Instant.now()))));
+        assertThat(standings(organisation)).containsExactly(tuple("E-KNOWN", Supervisee.Standing.COMPLIANT));
+
+        QuarkusTransaction.requiringNew().run(() -> subscription.applyPosts(List.of(
+                postEvent(otherOrganisation, "lxp.roles.PostCreated", elsewhere, "E-ELSEWHERE", 0, LONG_AGO, null),
+                postEvent(organisation, "lxp.roles.PostChanged", post, "E-KNOWN", 1, Instant.now(),
+                        LocalDate.now().minusDays(200)))));
+
+        assertThat(standings(organisation)).containsExactly(tuple("E-KNOWN", Supervisee.Standing.UNSUPERVISED));
+        assertThat(standings(otherOrganisation)).containsExactly(tuple("E-ELSEWHERE", Supervisee.Standing.UNSUPERVISED));
+        assertThat(unsupervisedEvents()).containsExactly("E-KNOWN 1");
+    }
+
+    @Test
+    void someoneGivenAPostAndReplacedWithinOneCallBecomesASuperviseeHoldingNothingSoIsNotReviewed() {
+        publishedProfileNeedingPeerSupervision();
+        UUID post = UUID.randomUUID();
+
+        QuarkusTransaction.requiringNew().run(() -> subscription.applyPosts(List.of(
+                postEvent("lxp.roles.PostCreated", post, "E-PASSING", 0, LONG_AGO),
+                postEvent("lxp.roles.PostChanged", post, "E-STAYING", 1, LONG_AGO))));
+
+        assertThat(standings(organisation)).containsExactly(tuple("E-PASSING", Supervisee.Standing.COMPLIANT),
+                tuple("E-STAYING", Supervisee.Standing.UNSUPERVISED));
+        assertThat(unsupervisedEvents()).containsExactly("E-STAYING 0");
     }
 
     @Test
@@ -101,6 +135,11 @@ class PostEventsAppliedTogetherTest {
                 """.formatted(profile, organisation), Instant.now())));
     }
 
+    private List<Tuple> standings(String organisation) {
+        return QuarkusTransaction.requiringNew().call(() -> supervisees.inOrganisation(organisation)).stream()
+                .map(supervisee -> tuple(supervisee.staffReference(), supervisee.standing())).toList();
+    }
+
     private Post held(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> posts.findById(id));
     }
@@ -116,10 +155,18 @@ class PostEventsAppliedTogetherTest {
     }
 
     private ConsumedEvent postEvent(String type, UUID post, String holder, int version, Instant time) {
+        return postEvent(organisation, type, post, holder, version, time, null);
+    }
+
+    /** A post event at {@code time}; its holder started on {@code holderSince}, or when the event says if null. */
+    private ConsumedEvent postEvent(String organisation, String type, UUID post, String holder, int version,
+            Instant time, LocalDate holderSince) {
+        String since = holderSince == null ? "null" : "\"" + holderSince + "\"";
         return event(type, post, """
                 {"id":"%s","organisationCode":"%s","postReference":"P-%s","roleProfileId":"%s","fte":1.0,
-                 "status":"FILLED","holderStaffReference":"%s","version":%d}
-                """.formatted(post, organisation, post.toString().substring(0, 8), profile, holder, version), time);
+                 "status":"FILLED","holderStaffReference":"%s","holderSince":%s,"version":%d}
+                """.formatted(post, organisation, post.toString().substring(0, 8), profile, holder, since, version),
+                time);
     }
 
     private ConsumedEvent event(String type, UUID subject, String data, Instant time) {
