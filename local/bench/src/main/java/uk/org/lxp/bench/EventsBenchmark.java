@@ -79,7 +79,7 @@ final class EventsBenchmark implements Benchmark {
                 `OutboxBenchmarkTest` (platform/event-outbox, `-Pbenchmark`), run three times by this command, each \
                 with a poll's events applied in one transaction (at most 500): with the test consumer's handler taking \
                 them together (`onBatch`, `outbox-test.ledger-projection.together=true`: their effects in one batch \
-                of statements, as pay-equity-service applies post events), with it taking them one at a time (two \
+                of statements, as both services apply post events), with it taking them one at a time (two \
                 statements each, as every other subscription), both with two members of the consumer group on the \
                 topic's 3 partitions, and with one member and `lxp.events.consumer.max-events-per-transaction=1` (a \
                 transaction per event, as before batching). \
