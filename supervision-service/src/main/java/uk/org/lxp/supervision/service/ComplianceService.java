@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -144,9 +145,11 @@ public class ComplianceService {
         LocalDate today = Today.in(clock);
         markMissed(organisation);
         List<Agreement> active = agreements.activeIn(organisation);
-        active.forEach(agreement -> reviewAgreement(agreement, today));
-        reviewSupervisees(supervisees.inOrganisation(organisation),
-                new Circumstances(posts.filledIn(organisation), active, () -> groups.membersSince(organisation)), today);
+        // Read once for the agreements' reviews and then the supervisees', which see the agreements' new standings.
+        Circumstances circumstances = new Circumstances(posts.filledIn(organisation), active,
+                () -> groups.membersSince(organisation));
+        active.forEach(agreement -> reviewAgreement(agreement, today, circumstances::postsHeldBy));
+        reviewSupervisees(supervisees.inOrganisation(organisation), circumstances, today);
         supervisors.allIn(organisation).forEach(this::reviewCapacity);
         figures.request(organisation);
     }
@@ -155,7 +158,7 @@ public class ComplianceService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterOutcome(SupervisionSession session) {
         LocalDate today = Today.in(clock);
-        reviewAgreement(agreements.findById(session.agreementId()), today);
+        reviewAgreement(agreements.findById(session.agreementId()), today, postsHeldIn(session.organisationCode()));
         reviewPerson(session.organisationCode(), session.superviseeStaffReference());
     }
 
@@ -166,7 +169,7 @@ public class ComplianceService {
         for (String member : members) {
             agreements.activeOfSupervisee(session.organisationCode(), member).stream()
                     .filter(agreement -> agreement.type() == SupervisionType.GROUP)
-                    .forEach(agreement -> reviewAgreement(agreement, today));
+                    .forEach(agreement -> reviewAgreement(agreement, today, postsHeldIn(session.organisationCode())));
         }
         reviewPeople(session.organisationCode(), members);
     }
@@ -174,7 +177,7 @@ public class ComplianceService {
     /** After an agreement was made, changed or ended, or a post or group membership changed: the person and their supervisor. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterChangeOf(Agreement agreement) {
-        reviewAgreement(agreement, Today.in(clock));
+        reviewAgreement(agreement, Today.in(clock), postsHeldIn(agreement.organisationCode()));
         reviewPerson(agreement.organisationCode(), agreement.superviseeStaffReference());
         supervisors.findByIdOptional(agreement.supervisorId()).ifPresent(this::reviewCapacity);
     }
@@ -240,14 +243,18 @@ public class ComplianceService {
         missedMeetings.forEach(session -> groupEvents.recordMeeting(ReflectiveGroupEvents.MEETING_MISSED, session));
     }
 
-    /** Mentoring is not judged by compliance: the training figures show whether it was held on time. */
-    private void reviewAgreement(Agreement agreement, LocalDate today) {
+    /**
+     * Mentoring is not judged by compliance: the training figures show whether it was held on time. The posts the
+     * supervisee holds are read only for a group agreement, whose standard counts group meetings when the role asks.
+     */
+    private void reviewAgreement(Agreement agreement, LocalDate today, Function<String, List<Post>> postsHeldBy) {
         if (agreement.status() != Agreement.Status.ACTIVE || agreement.type() == SupervisionType.MENTORING) {
             return;
         }
         LocalDate lastHeld = sessions.lastHeld(agreement.id()).orElse(null);
         if (agreement.type() == SupervisionType.GROUP
-                && requiredOf(agreement.organisationCode(), agreement.superviseeStaffReference()).contains(SupervisionType.GROUP)) {
+                && required(profilesOf(postsHeldBy.apply(agreement.superviseeStaffReference())))
+                        .contains(SupervisionType.GROUP)) {
             lastHeld = later(lastHeld, groupSessions.lastAttended(agreement.organisationCode(),
                     agreement.superviseeStaffReference()).orElse(null));
         }
@@ -315,8 +322,10 @@ public class ComplianceService {
                 groupSessions.awaitingRecord(organisation, person, clock.instant()), today) == Compliance.Standing.OVERDUE;
     }
 
-    private Set<SupervisionType> requiredOf(String organisation, String person) {
-        return required(profilesOf(posts.heldBy(organisation, person)));
+
+    /** The posts a person holds in the organisation, read when asked. */
+    private Function<String, List<Post>> postsHeldIn(String organisation) {
+        return person -> posts.heldBy(organisation, person);
     }
 
     private List<RoleProfile> profilesOf(List<Post> held) {
