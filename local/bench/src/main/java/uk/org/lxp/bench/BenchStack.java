@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import uk.org.lxp.stack.KeycloakTokens;
 import uk.org.lxp.stack.RealmFile;
 import uk.org.lxp.stack.StackSettings;
+import uk.org.lxp.stack.StackState;
 
 /**
  * The suite a benchmark measures: {@code ./lxp up --reset} on free loopback ports in a data folder of the bench's own,
@@ -69,6 +70,13 @@ final class BenchStack implements AutoCloseable {
 
     StackSettings settings() {
         return settings;
+    }
+
+    /** Every process of the stack, by component name ("postgres", "roles-service", "gateway", ...). */
+    Map<String, ProcessHandle> processes() {
+        return StackState.read(settings.stateFile())
+                .orElseThrow(() -> new BenchException("The stack's state file " + settings.stateFile() + " is missing"))
+                .components();
     }
 
     /** A fresh client-credentials token (they live five minutes, so take one per measured run). */

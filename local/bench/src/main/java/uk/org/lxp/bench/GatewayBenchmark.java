@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import uk.org.lxp.stack.StackSettings;
 
 /**
@@ -36,7 +38,31 @@ final class GatewayBenchmark implements Benchmark {
     private static final int BUSY_MACHINE_P99_MILLIS = 50;
     private static final Duration FIXED_RATE_RUN = Duration.ofSeconds(10);
 
-    private record Target(String name, String url) {
+    /** Where the requests go, and the proxy's process on the way, if any. */
+    private record Target(String name, String url, Optional<ProcessHandle> proxy) {
+    }
+
+    /** CPU seconds used so far by the service, its database (PostgreSQL with its backends) and a target's proxy. */
+    private record CpuUsed(double service, double database, double proxy) {
+
+        static CpuUsed now(ProcessHandle service, ProcessHandle database, Target target) {
+            return new CpuUsed(CpuTime.ofTree(service), CpuTime.ofTree(database),
+                    target.proxy().map(CpuTime::ofTree).orElse(0.0));
+        }
+
+        /** What each used since {@code before}, in microseconds per request answered. */
+        CpuPerRequest perRequestSince(CpuUsed before, long requests) {
+            double micros = 1e6 / Math.max(1, requests);
+            return new CpuPerRequest((service - before.service) * micros, (database - before.database) * micros,
+                    (proxy - before.proxy) * micros);
+        }
+    }
+
+    private record CpuPerRequest(double service, double database, double proxy) {
+
+        double all() {
+            return service + database + proxy;
+        }
     }
 
     @Override
@@ -52,30 +78,38 @@ final class GatewayBenchmark implements Benchmark {
     @Override
     public String run(Path root, Path work, PrintStream out) {
         Map<String, List<WrkResult>> saturation = new LinkedHashMap<>();
+        Map<String, List<CpuPerRequest>> cpu = new LinkedHashMap<>();
         Map<String, Latencies> fixedRate = new LinkedHashMap<>();
         List<Target> targets;
         try (BenchStack stack = BenchStack.start(root, work.resolve("stack"), true, out);
                 Nginx nginx = Nginx.start(work.resolve("nginx"), BenchStack.freePort(),
                         stack.settings().port(StackSettings.Port.of(stack.settings().services().get(0))))) {
             StackSettings settings = stack.settings();
-            targets = List.of(new Target("straight", settings.url(settings.services().get(0))),
-                    new Target("nginx", nginx.url()),
-                    new Target("gateway", settings.url(StackSettings.Port.GATEWAY)));
+            Map<String, ProcessHandle> processes = stack.processes();
+            ProcessHandle service = process(processes, settings.services().get(0).name());
+            ProcessHandle database = process(processes, "postgres");
+            targets = List.of(new Target("straight", settings.url(settings.services().get(0)), Optional.empty()),
+                    new Target("nginx", nginx.url(), Optional.of(nginx.process())),
+                    new Target("gateway", settings.url(StackSettings.Port.GATEWAY), Optional.of(process(processes, "gateway"))));
             for (Target target : targets) {
                 ApiCalls answersOk = new ApiCalls(stack, target.url(), CLIENT);
                 PATHS.forEach(answersOk::get);
             }
-            String token = stack.token(CLIENT);
+            String warmUpToken = stack.token(CLIENT);
             out.println("Warming up: " + WARM_UP.toSeconds() + " s of wrk per request and path");
             for (String path : PATHS) {
                 for (Target target : targets) {
-                    Wrk.run(target.url() + path, token, CONNECTIONS, WARM_UP, work);
+                    Wrk.run(target.url() + path, warmUpToken, CONNECTIONS, WARM_UP, work);
                 }
             }
             for (int round = 0; round < ROUNDS; round++) {
                 for (String path : PATHS) {
                     for (Target target : rotated(targets, round)) {
-                        WrkResult result = Wrk.run(target.url() + path, stack.token(CLIENT), CONNECTIONS, SATURATION, work);
+                        String token = stack.token(CLIENT);
+                        CpuUsed before = CpuUsed.now(service, database, target);
+                        WrkResult result = Wrk.run(target.url() + path, token, CONNECTIONS, SATURATION, work);
+                        cpu.computeIfAbsent(key(path, target), k -> new ArrayList<>())
+                                .add(CpuUsed.now(service, database, target).perRequestSince(before, result.requests()));
                         out.printf("  round %d %-8s %-36s %,9.0f req/s  p99 %6.2f ms  failed %d%n", round + 1, target.name(),
                                 path, result.requestsPerSecond(), result.p99Millis(), result.failures());
                         saturation.computeIfAbsent(key(path, target), k -> new ArrayList<>()).add(result);
@@ -95,10 +129,19 @@ final class GatewayBenchmark implements Benchmark {
             }
             rounds.forEach((name, measured) -> fixedRate.put(name, Latencies.merged(measured)));
         }
-        return report(targets, saturation, fixedRate);
+        return report(targets, saturation, cpu, fixedRate);
     }
 
-    private String report(List<Target> targets, Map<String, List<WrkResult>> saturation, Map<String, Latencies> fixedRate) {
+    private static ProcessHandle process(Map<String, ProcessHandle> processes, String name) {
+        ProcessHandle process = processes.get(name);
+        if (process == null) {
+            throw new BenchException(name + " is not running in the bench's stack");
+        }
+        return process;
+    }
+
+    private String report(List<Target> targets, Map<String, List<WrkResult>> saturation,
+            Map<String, List<CpuPerRequest>> cpu, Map<String, Latencies> fixedRate) {
         StringBuilder text = new StringBuilder();
         text.append("roles-service answers straight, through nginx (a plain reverse proxy: upstream keep-alive, one worker per core, ")
                 .append("no access log) and through the gateway (it checks the token's signature, issuer, audience and expiry, the ")
@@ -121,6 +164,25 @@ final class GatewayBenchmark implements Benchmark {
             text.append(String.format("| `GET %s` | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f | %d |%n", path, straight, nginx,
                     gateway, nginx / straight, gateway / straight, gateway / nginx, failed));
         }
+        text.append("\nCPU per request answered during those runs (microseconds; each process with its children, from ")
+                .append("`/proc`; the median of the rounds for each column): what the hop costs the machine, which the ")
+                .append("proxy shares with the service, its database and wrk.\n\n");
+        text.append("| request | target | roles-service | PostgreSQL | proxy | the three |\n");
+        text.append("|---|---|---|---|---|---|\n");
+        List<String> proxyCosts = new ArrayList<>();
+        for (String path : PATHS) {
+            for (Target target : targets) {
+                List<CpuPerRequest> rounds = cpu.get(key(path, target));
+                double proxy = medianOf(rounds, CpuPerRequest::proxy);
+                text.append(String.format("| `GET %s` | %s | %.0f | %.0f | %s | %.0f |%n", path, target.name(),
+                        medianOf(rounds, CpuPerRequest::service), medianOf(rounds, CpuPerRequest::database),
+                        target.proxy().isPresent() ? String.format("%.0f", proxy) : "", medianOf(rounds, CpuPerRequest::all)));
+            }
+            double nginx = medianOf(cpu.get(key(path, targets.get(1))), CpuPerRequest::proxy);
+            double gateway = medianOf(cpu.get(key(path, targets.get(2))), CpuPerRequest::proxy);
+            proxyCosts.add(String.format("`GET %s` x %.2f", path, gateway / nginx));
+        }
+        text.append("\nThe gateway's CPU per request against nginx's: ").append(String.join(", ", proxyCosts)).append(".\n");
         text.append("\nLatency of `GET ").append(FIXED_RATE_PATH).append("` at a fixed ").append(FIXED_RATE)
                 .append(" requests/s (").append(ROUNDS).append(" interleaved rounds of ").append(FIXED_RATE_RUN.toSeconds())
                 .append(" s, ").append(String.format("%,d", ROUNDS * FIXED_RATE * FIXED_RATE_RUN.toSeconds()))
@@ -168,6 +230,11 @@ final class GatewayBenchmark implements Benchmark {
 
     private static String key(String path, Target target) {
         return path + " " + target.name();
+    }
+
+    private static double medianOf(List<CpuPerRequest> rounds, ToDoubleFunction<CpuPerRequest> column) {
+        double[] values = rounds.stream().mapToDouble(column).sorted().toArray();
+        return values[values.length / 2];
     }
 
     private static double median(List<WrkResult> results) {

@@ -17,11 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import uk.org.lxp.http.SuiteServices;
 import uk.org.lxp.stack.Memory;
 import uk.org.lxp.stack.StackSettings;
-import uk.org.lxp.stack.StackState;
 
 /**
  * B7: ten minutes of mixed reads and writes ({@link MixedWorkload}) at a fixed 300 requests/s through the gateway,
@@ -97,7 +95,7 @@ final class LoadHeldBenchmark implements Benchmark {
             if (!refused.isEmpty()) {
                 throw new BenchException("requests were refused while warming up, so the run would not measure the suite: " + refused);
             }
-            Map<String, ProcessHandle> processes = components(settings);
+            Map<String, ProcessHandle> processes = stack.processes();
             Map<String, ProcessHandle> applications = applications(settings, processes);
             out.println("Holding " + RATE + " requests/s for " + HELD.toMinutes() + " minutes");
             List<MemorySample> samples = new CopyOnWriteArrayList<>();
@@ -165,21 +163,9 @@ final class LoadHeldBenchmark implements Benchmark {
      */
     private static Map<String, Double> cpuSeconds(Map<String, ProcessHandle> components) {
         Map<String, Double> seconds = new LinkedHashMap<>();
-        components.forEach((name, process) -> seconds.put(name, Stream.concat(Stream.of(process), process.descendants())
-                .mapToDouble(LoadHeldBenchmark::cpuSeconds).sum()));
-        seconds.put("bench (load generator)", cpuSeconds(ProcessHandle.current()));
+        components.forEach((name, process) -> seconds.put(name, CpuTime.ofTree(process)));
+        seconds.put("bench (load generator)", CpuTime.of(ProcessHandle.current()));
         return seconds;
-    }
-
-    private static double cpuSeconds(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L) / 1000.0;
-    }
-
-    /** Every process of the stack, by name. */
-    private static Map<String, ProcessHandle> components(StackSettings settings) {
-        return StackState.read(settings.stateFile())
-                .orElseThrow(() -> new BenchException("The stack's state file " + settings.stateFile() + " is missing"))
-                .components();
     }
 
     private static MemorySample sample(Map<String, ProcessHandle> applications) {

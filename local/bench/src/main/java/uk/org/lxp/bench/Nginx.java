@@ -74,6 +74,11 @@ final class Nginx implements AutoCloseable {
                 "");
     }
 
+    /** nginx's master process; its workers are its children. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }
