@@ -1,18 +1,26 @@
 package uk.org.lxp.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.hamcrest.Matchers.equalTo;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
 import uk.org.lxp.testing.OidcTestProvider;
 import uk.org.lxp.testing.OidcTestServer;
 
 @QuarkusTest
 @WithTestResource(OidcTestProvider.class)
 class GatewayApplicationTest {
+
+    @Inject
+    Vertx vertx;
 
     @Test
     void healthAndOpenApiAreServedWithoutAToken() {
@@ -29,5 +37,12 @@ class GatewayApplicationTest {
         given().auth().oauth2(expired).when().get("/api/v1/organisations").then().statusCode(401);
         String wrongAudience = OidcTestServer.shared().token().roles("lxp-admin").audience("another-api").signed();
         given().auth().oauth2(wrongAudience).when().get("/api/v1/organisations").then().statusCode(401);
+    }
+
+    @Test
+    void socketsRunOnEpollWhereTheSuiteIsDeployed() {
+        assumeThat(System.getProperty("os.name") + " " + System.getProperty("os.arch")).as("the platform deployed on")
+                .isEqualTo("Linux amd64");
+        assertThat(vertx.isNativeTransportEnabled()).as("http-defaults' epoll transport").isTrue();
     }
 }

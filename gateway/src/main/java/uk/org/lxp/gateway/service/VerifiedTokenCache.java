@@ -15,13 +15,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -29,21 +30,28 @@ import io.vertx.ext.web.RoutingContext;
  * exact text, so that an integration sending the same token a thousand times is not verified a thousand times: parsing
  * the token and checking its RS256 signature was half of the gateway's work per request (docs/performance.md, B1).
  *
- * <p>It answers only for a token it has seen verified, byte for byte, and only until that token expires; anything else,
- * including any altered copy of a remembered token, falls through to Quarkus OIDC, which checks signature, issuer,
- * audience and expiry as before. As an augmentor it records what OIDC accepted. A remembered token stays accepted until
- * it expires, as it would between two JWKS refreshes; the remembering lasts at most {@link #AT_MOST}.
+ * <p>As an authentication mechanism ahead of Quarkus OIDC's, it answers only for a bearer token it has seen verified,
+ * byte for byte, and only until that token expires, straight from the request's header: OIDC's own mechanism, even
+ * for a token remembered further in, resolved its tenant and decoded the token again for every request, a tenth of the
+ * gateway's event loops (docs/performance.md, B1). Anything else, including any altered copy of a remembered token,
+ * falls through to Quarkus OIDC, which checks signature, issuer, audience and expiry as before, and answers with its
+ * challenge. As the last augmentor it records the identity OIDC accepted, as every augmentor left it. A remembered
+ * token stays accepted until it expires, as it would between two JWKS refreshes; the remembering lasts at most
+ * {@link #AT_MOST}.
  *
  * <p>Sound while the token's text is all Quarkus OIDC checks per request, as with the suite's one tenant of bearer
  * tokens; proof-of-possession (DPoP, mTLS-bound tokens), introspection, userinfo or a second tenant would need their
  * checks, or the tenant, made part of what is remembered.
  */
 @ApplicationScoped
-public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
+public class VerifiedTokenCache implements HttpAuthenticationMechanism, SecurityIdentityAugmentor {
 
     static final Duration AT_MOST = Duration.ofMinutes(5);
     /** Far more distinct tokens than the suite's clients and signed-in people hold at once; beyond it, nothing new is kept. */
     static final int CAPACITY = 10_000;
+    /** Quarkus OIDC's mechanism has 1001: this one is asked first. */
+    private static final int AHEAD_OF_OIDC = 1002;
+    private static final String BEARER = "Bearer ";
 
     private record Remembered(SecurityIdentity identity, Instant until) {
     }
@@ -63,32 +71,42 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
-    }
-
-    /** Before Quarkus OIDC's provider, which runs when this one answers nothing. */
-    @Override
-    public int priority() {
-        return IdentityProvider.super.priority() + 1;
+    public int getPriority() {
+        return AHEAD_OF_OIDC;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        Remembered remembered = verified.get(request.getToken().getToken());
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Uni.createFrom().nullItem();
+        }
+        String token = authorization.substring(BEARER.length());
+        Remembered remembered = verified.get(token);
         if (remembered == null) {
             return Uni.createFrom().nullItem();
         }
         if (!clock.instant().isBefore(remembered.until())) {
-            verified.remove(request.getToken().getToken(), remembered);
+            verified.remove(token, remembered);
             return Uni.createFrom().nullItem();
         }
         answered.increment();
-        // The remembered identity names no request; this one's context goes in, as OIDC would have put it.
+        // The remembered identity names no request; this one's goes in, as OIDC would have put it.
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(remembered.identity())
-                .addAttribute(RoutingContext.class.getName(), HttpSecurityUtils.getRoutingContextAttribute(request))
-                .addAttribute(AuthenticationRequestContext.class.getName(), context)
+                .addAttribute(RoutingContext.class.getName(), context)
                 .build());
+    }
+
+    /** None of its own: a request this mechanism does not answer is Quarkus OIDC's to challenge. */
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().nullItem();
+    }
+
+    /** Last, so that what is remembered is the identity every other augmentor has finished with. */
+    @Override
+    public int priority() {
+        return Integer.MIN_VALUE;
     }
 
     @Override
