@@ -27,6 +27,8 @@ public class NarrowDownstream implements QuarkusTestResourceLifecycleManager {
                 "lxp.gateway.services.supervision-service.url", "http://127.0.0.1:" + FreePorts.next(),
                 "lxp.gateway.services.pay-equity-service.url", "http://127.0.0.1:" + FreePorts.next(),
                 "lxp.gateway.downstream.max-connections", "1",
+                // One event loop, so that its share of the gateway's limits is the whole of them.
+                "quarkus.vertx.event-loops-pool-size", "1",
                 "lxp.gateway.downstream.max-waiting", "1",
                 "lxp.gateway.downstream.queue-timeout", "500ms",
                 "lxp.gateway.circuit-breaker.failure-threshold", "2",

@@ -32,6 +32,8 @@ public class ReplicatedDownstream implements QuarkusTestResourceLifecycleManager
                 "lxp.gateway.services.supervision-service.url", "http://127.0.0.1:" + FreePorts.next(),
                 "lxp.gateway.services.pay-equity-service.url", "http://127.0.0.1:" + FreePorts.next(),
                 "lxp.gateway.downstream.max-connections", "1",
+                // One event loop, so that its share of the gateway's limits is the whole of them.
+                "quarkus.vertx.event-loops-pool-size", "1",
                 "lxp.gateway.downstream.queue-timeout", "500ms",
                 "lxp.gateway.circuit-breaker.failure-threshold", "3",
                 "lxp.gateway.circuit-breaker.open-for", "1s",

@@ -51,7 +51,8 @@ public interface GatewayConfig {
     /**
      * How many requests the gateway keeps in flight to each service, and how many more it holds back waiting for a
      * connection, and for how long, before it answers 503: a service that falls behind makes callers retry later
-     * rather than fill the gateway's memory with requests their callers have long given up on.
+     * rather than fill the gateway's memory with requests their callers have long given up on. Both numbers are the
+     * gateway's, shared evenly between its event loops, each of which keeps its own connections.
      */
     interface Downstream {
         @WithDefault("200")
