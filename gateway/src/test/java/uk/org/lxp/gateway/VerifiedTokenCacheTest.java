@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import uk.org.lxp.gateway.service.VerifiedTokenCache;
+import uk.org.lxp.http.VerifiedTokenCache;
 import uk.org.lxp.testing.OidcTestProvider;
 import uk.org.lxp.testing.OidcTestServer;
 import uk.org.lxp.testing.TestToken;

@@ -147,8 +147,8 @@ final class GatewayBenchmark implements Benchmark {
                 .append("no access log) and through the gateway (it checks the token's signature, issuer, audience and expiry, the ")
                 .append("route's roles and the client's rate limit, raised for the run), with the same token (`").append(CLIENT)
                 .append("`) and requests, interleaved, the order rotating each round; a run sends one token, so the gateway ")
-                .append("verifies it once and then lets it in on its remembered verification, as it does for an integration ")
-                .append("reusing its token. wrk and every process share the machine.\n\n");
+                .append("and roles-service each verify it once and then let it in on their remembered verification, as they do ")
+                .append("for an integration reusing its token. wrk and every process share the machine.\n\n");
         text.append("Saturation: wrk, ").append(Wrk.THREADS).append(" threads, ").append(CONNECTIONS).append(" connections, ")
                 .append(SATURATION.toSeconds()).append(" s a run, ").append(ROUNDS).append(" rounds; the median round.\n\n");
         text.append("| request | straight (req/s) | nginx (req/s) | gateway (req/s) | nginx / straight | gateway / straight | gateway / nginx | failed requests |\n");
