@@ -100,6 +100,19 @@ class VerifiedTokenCacheTest {
         given().auth().oauth2(genuine + "x").when().get("/api/v1/organisations").then().statusCode(401);
     }
 
+    @Test
+    void onlyARememberedTokenSentAsABearerTokenIsLetInOnMemory() {
+        String token = token().signed();
+        given().auth().oauth2(token).when().get("/api/v1/organisations").then().statusCode(200);
+        long answeredBefore = cache.answered();
+
+        given().header("Authorization", "bearer " + token).when().get("/api/v1/organisations").then().statusCode(200);
+        assertThat(cache.answered()).as("the scheme's case does not matter").isEqualTo(answeredBefore + 1);
+        given().header("Authorization", "Basic " + token).when().get("/api/v1/organisations")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertThat(cache.answered()).as("another scheme is not a bearer token").isEqualTo(answeredBefore + 1);
+    }
+
     private static TestToken token() {
         return OidcTestServer.shared().token().clientId("client-" + UUID.randomUUID()).roles("lxp-admin");
     }

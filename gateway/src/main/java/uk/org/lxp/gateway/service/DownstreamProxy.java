@@ -70,29 +70,38 @@ public class DownstreamProxy {
         this.queueTimeout = config.downstream().queueTimeout();
         List<EventExecutor> loops = new ArrayList<>();
         vertx.nettyEventLoopGroup().forEach(loops::add);
-        // The limits are the gateway's, shared evenly between its event loops.
-        int maxConnections = shareOf(config.downstream().maxConnections(), loops.size());
-        int maxWaiting = shareOf(config.downstream().maxWaiting(), loops.size());
-        for (EventExecutor loop : loops) {
+        for (int index = 0; index < loops.size(); index++) {
             // The queue timeout also runs while a new connection is being opened: a shorter TCP connect timeout makes
             // an unreachable instance fail as unreachable (counted by its breaker), not as busy.
-            clients.add(new EventLoopClient(loop, vertx.createHttpClient(new HttpClientOptions()
+            clients.add(new EventLoopClient(loops.get(index), vertx.createHttpClient(new HttpClientOptions()
                     .setKeepAlive(true)
                     .setConnectTimeout((int) Math.min(2_000, queueTimeout.toMillis() / 2)), new PoolOptions()
-                    .setHttp1MaxSize(maxConnections)
-                    .setMaxWaitQueueSize(maxWaiting))));
+                    .setHttp1MaxSize(shareOf(config.downstream().maxConnections(), loops.size(), index))
+                    .setMaxWaitQueueSize(shareOf(config.downstream().maxWaiting(), loops.size(), index)))));
         }
         config.services().forEach((name, service) -> services.put(name, new ServiceInstances(name, service.urls(),
                 config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), Clock.systemUTC())));
     }
 
-    /** An even share of a limit, rounded up so that every event loop gets at least one. */
-    static int shareOf(int limit, int loops) {
-        return Math.max(1, (limit + loops - 1) / loops);
+    /**
+     * Event loop {@code index}'s share of one of the gateway's limits: the limit divided evenly, the first loops taking
+     * one more each for what does not divide, so that the shares add up to the limit; at least one each, as a pool
+     * needs a connection (a limit below the number of loops is exceeded); a limit that is not positive means none
+     * (Vert.x's unbounded wait queue) and is every loop's.
+     */
+    static int shareOf(int limit, int loops, int index) {
+        if (limit <= 0) {
+            return limit;
+        }
+        return Math.max(1, limit / loops + (index < limit % loops ? 1 : 0));
     }
 
-    /** The client of the event loop this runs on; a request is always handled on one. */
-    private HttpClient client() {
+    /**
+     * The client of the event loop this runs on. A request is handled on its connection's event loop, and a retry
+     * runs in a callback of the client it used, on the same loop; off an event loop (never, as the routes stand) the
+     * first loop's client serves, handing its work to that loop.
+     */
+    HttpClient client() {
         for (EventLoopClient candidate : clients) {
             if (candidate.loop().inEventLoop()) {
                 return candidate.client();

@@ -166,7 +166,9 @@ final class GatewayBenchmark implements Benchmark {
         }
         text.append("\nCPU per request answered during those runs (microseconds; each process with its children, from ")
                 .append("`/proc`; the median of the rounds for each column): what the hop costs the machine, which the ")
-                .append("proxy shares with the service, its database and wrk.\n\n");
+                .append("proxy shares with the service, its database and wrk. A child that ends during a run takes its time ")
+                .append("with it (the services keep their database connections open), and PostgreSQL's column includes ")
+                .append("whatever else its processes did meanwhile.\n\n");
         text.append("| request | target | roles-service | PostgreSQL | proxy | the three |\n");
         text.append("|---|---|---|---|---|---|\n");
         List<String> proxyCosts = new ArrayList<>();

@@ -21,6 +21,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +30,7 @@ import io.vertx.ext.web.RoutingContext;
  * Remembers, for a few minutes, the identity Quarkus OIDC built from a bearer token it verified, keyed by the token's
  * exact text, so that an integration sending the same token a thousand times is not verified a thousand times: parsing
  * the token and checking its RS256 signature was half of the gateway's work per request, and Quarkus OIDC a sixth of
- * roles-service's CPU under B1 (docs/performance.md). Every application has its own: each still verifies a token
+ * roles-service's CPU samples in a profile of B1 (docs/performance.md). Every application has its own: each still verifies a token
  * itself before it remembers it.
  *
  * <p>As an authentication mechanism ahead of Quarkus OIDC's, it answers only for a bearer token it has seen verified,
@@ -42,8 +43,10 @@ import io.vertx.ext.web.RoutingContext;
  * {@link #AT_MOST}.
  *
  * <p>Sound while the token's text is all Quarkus OIDC checks per request, as with the suite's one tenant of bearer
- * tokens; proof-of-possession (DPoP, mTLS-bound tokens), introspection, userinfo or a second tenant would need their
- * checks, or the tenant, made part of what is remembered.
+ * tokens in the Authorization header ({@code application-type=service}); proof-of-possession (DPoP, mTLS-bound tokens),
+ * introspection, userinfo, step-up authentication ({@code @AuthenticationContext}), a maximum token age, another
+ * header or scheme, web-app sessions or a second tenant would need their checks, or the tenant, made part of what is
+ * remembered.
  */
 @ApplicationScoped
 public class VerifiedTokenCache implements HttpAuthenticationMechanism, SecurityIdentityAugmentor {
@@ -54,6 +57,9 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
     /** Quarkus OIDC's mechanism has 1001: this one is asked first. */
     private static final int AHEAD_OF_OIDC = 1002;
     private static final String BEARER = "Bearer ";
+    /** What Quarkus OIDC's mechanism declares for bearer tokens, so that Quarkus sees the same scheme either way. */
+    private static final HttpCredentialTransport BEARER_TRANSPORT =
+            new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "Bearer");
 
     private record Remembered(SecurityIdentity identity, Instant until) {
     }
@@ -97,6 +103,15 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder(remembered.identity())
                 .addAttribute(RoutingContext.class.getName(), context)
                 .build());
+    }
+
+    /**
+     * A bearer token in the Authorization header, as Quarkus OIDC's: inclusive authentication and a path's choice of
+     * mechanism both ask for it.
+     */
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(BEARER_TRANSPORT);
     }
 
     /** None of its own: a request this mechanism does not answer is Quarkus OIDC's to challenge. */
@@ -162,7 +177,7 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
         return verified.size();
     }
 
-    /** How many requests were let in on a remembered verification since the gateway started. */
+    /** How many requests were let in on a remembered verification since the application started. */
     public long answered() {
         return answered.sum();
     }
