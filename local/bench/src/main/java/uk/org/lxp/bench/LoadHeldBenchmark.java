@@ -24,7 +24,8 @@ import uk.org.lxp.stack.StackSettings;
 /**
  * B7: ten minutes of mixed reads and writes ({@link MixedWorkload}) at a fixed 300 requests/s through the gateway,
  * after a warm-up climbing to that rate: every failure counted, the latency of each minute, and each
- * application's resident memory at the end of each minute.
+ * application's resident memory at the end of each minute, and what the CPU did in each step and minute, compiling
+ * (the JIT) counted apart.
  */
 final class LoadHeldBenchmark implements Benchmark {
 
@@ -40,6 +41,15 @@ final class LoadHeldBenchmark implements Benchmark {
      */
     static final Duration WARM_UP_STEP = Duration.ofSeconds(30);
     static final List<Integer> WARM_UP_RATES = List.of(50, 100, 150, 200, 250, RATE, RATE);
+    /**
+     * After the climb the warm-up goes on at the rate, a step at a time, until the JIT compilers of the stack use at
+     * most this share of the cores in a step: on a quiet machine they were still at 15-17% in the climb's minute at
+     * the rate and 8% in the held run's first minute, whose p99 was then x 2.36 the median minute's, and at 0-3% in
+     * every later minute (2026-12-06 19:48 run).
+     */
+    static final double SETTLED_COMPILING_SHARE = 0.03;
+    /** The most steps the warm-up adds waiting for the compilers to settle; the report says when they had not. */
+    static final int MOST_SETTLING_STEPS = 6;
     static final Duration HELD = Duration.ofMinutes(10);
     /**
      * Answers that mean the bench itself asks wrongly (a bad request, token, role or path), which stop the run; load
@@ -51,8 +61,17 @@ final class LoadHeldBenchmark implements Benchmark {
     /** Memory is flat when no application's resident memory grows by more than this over the run's second half. */
     static final double FLAT_MEMORY_GROWTH = 0.05;
 
-    /** Each application's resident memory at one moment of the held run. */
-    record MemorySample(Map<String, Long> residentBytes) {
+    /** One step of the warm-up: its requests' outcomes, and the CPU read as it began and as its last answer came. */
+    record WarmUpStep(List<FixedRateLoad.Outcome> outcomes, CpuReading began, CpuReading ended) {
+
+        /** Whether the compilers had settled in this step (at most {@link #SETTLED_COMPILING_SHARE} of the cores). */
+        boolean compilingSettled(int cores) {
+            return ended.compilingShareSince(began, cores) <= SETTLED_COMPILING_SHARE;
+        }
+    }
+
+    /** Each application's resident memory at one moment of the held run, and the CPU used by then. */
+    record MinuteSample(Map<String, Long> residentBytes, CpuReading cpu) {
     }
 
     @Override
@@ -67,9 +86,9 @@ final class LoadHeldBenchmark implements Benchmark {
 
     @Override
     public String run(Path root, Path work, PrintStream out) {
-        List<List<FixedRateLoad.Outcome>> warmUp;
+        List<WarmUpStep> warmUp;
         List<FixedRateLoad.Outcome> held;
-        List<MemorySample> memory;
+        List<MinuteSample> minutes;
         Map<String, Double> cpu;
         try (BenchStack stack = BenchStack.start(root, work.resolve("stack"), true, out);
                 CurrentTokens tokens = new CurrentTokens(stack, List.of(MixedWorkload.HR_CLIENT, MixedWorkload.ANALYST_CLIENT), out)) {
@@ -81,35 +100,39 @@ final class LoadHeldBenchmark implements Benchmark {
             out.println("Sending the establishment the writes change: " + MixedWorkload.POSTS + " posts and their pay, "
                     + MixedWorkload.SUPERVISORS + " supervisors");
             workload.seed(hr);
+            Map<String, ProcessHandle> processes = stack.processes();
+            Map<String, ProcessHandle> applications = applications(settings, processes);
+            int cores = Runtime.getRuntime().availableProcessors();
             FixedRateLoad load = new FixedRateLoad();
             warmUp = new ArrayList<>();
             for (int rate : WARM_UP_RATES) {
-                List<FixedRateLoad.Outcome> step = load.run(workload::callAt, rate, WARM_UP_STEP);
-                Latencies latencies = Latencies.answered(step);
-                out.printf("Warming up: %d s at %d requests/s: p50 %s ms, p99 %s ms, %d failed%n", WARM_UP_STEP.toSeconds(),
-                        rate, millis(latencies, 0.5), millis(latencies, 0.99), latencies.failures());
-                warmUp.add(step);
+                warmUp.add(warmUpStep(load, workload, rate, processes, cores, out));
             }
-            Map<String, Long> refused = failures(warmUp.stream().flatMap(List::stream)
+            for (int settling = 0; settling < MOST_SETTLING_STEPS && !warmUp.get(warmUp.size() - 1).compilingSettled(cores); settling++) {
+                warmUp.add(warmUpStep(load, workload, RATE, processes, cores, out));
+            }
+            Map<String, Long> refused = failures(warmUp.stream().map(WarmUpStep::outcomes).flatMap(List::stream)
                     .filter(outcome -> SETUP_MISTAKES.contains(outcome.status())).toList());
             if (!refused.isEmpty()) {
                 throw new BenchException("requests were refused while warming up, so the run would not measure the suite: " + refused);
             }
-            Map<String, ProcessHandle> processes = stack.processes();
-            Map<String, ProcessHandle> applications = applications(settings, processes);
             out.println("Holding " + RATE + " requests/s for " + HELD.toMinutes() + " minutes");
-            List<MemorySample> samples = new CopyOnWriteArrayList<>();
+            List<MinuteSample> samples = new CopyOnWriteArrayList<>();
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "memory-sampler");
                 thread.setDaemon(true);
                 return thread;
             });
             sampler.scheduleAtFixedRate(() -> {
-                samples.add(sample(applications));
+                samples.add(sample(applications, processes));
                 if (samples.size() > 1) {
-                    out.printf("  minute %2d: %s%n", samples.size() - 1, samples.get(samples.size() - 1).residentBytes().entrySet()
-                            .stream().map(entry -> entry.getKey() + " " + Memory.megabytes(entry.getValue()))
-                            .collect(Collectors.joining(", ")));
+                    MinuteSample latest = samples.get(samples.size() - 1);
+                    CpuReading previous = samples.get(samples.size() - 2).cpu();
+                    out.printf("  minute %2d: %s; CPU %.0f%% of the cores, compiling %.0f%%%n", samples.size() - 1,
+                            latest.residentBytes().entrySet().stream()
+                                    .map(entry -> entry.getKey() + " " + Memory.megabytes(entry.getValue()))
+                                    .collect(Collectors.joining(", ")),
+                            100 * latest.cpu().shareSince(previous, cores), 100 * latest.cpu().compilingShareSince(previous, cores));
                 }
             }, 0, 1, TimeUnit.MINUTES);
             Map<String, Double> cpuBefore = cpuSeconds(processes);
@@ -123,11 +146,23 @@ final class LoadHeldBenchmark implements Benchmark {
             cpuAfter.forEach((name, seconds) -> cpu.put(name, seconds - cpuBefore.getOrDefault(name, 0.0)));
             // The sampler may have been a little late or early for the last minute on a busy machine.
             if (samples.size() <= HELD.toMinutes()) {
-                samples.add(sample(applications));
+                samples.add(sample(applications, processes));
             }
-            memory = List.copyOf(samples.subList(0, Math.min(samples.size(), (int) HELD.toMinutes() + 1)));
+            minutes = List.copyOf(samples.subList(0, Math.min(samples.size(), (int) HELD.toMinutes() + 1)));
         }
-        return report(warmUp, held, memory, cpu, Runtime.getRuntime().availableProcessors());
+        return report(warmUp, held, minutes, cpu, Runtime.getRuntime().availableProcessors());
+    }
+
+    private static WarmUpStep warmUpStep(FixedRateLoad load, MixedWorkload workload, int rate, Map<String, ProcessHandle> processes,
+            int cores, PrintStream out) {
+        CpuReading began = CpuReading.of(processes);
+        List<FixedRateLoad.Outcome> outcomes = load.run(workload::callAt, rate, WARM_UP_STEP);
+        WarmUpStep step = new WarmUpStep(outcomes, began, CpuReading.of(processes));
+        Latencies latencies = Latencies.answered(outcomes);
+        out.printf("Warming up: %d s at %d requests/s: p50 %s ms, p99 %s ms, %d failed; CPU %.0f%% of the cores, compiling %.0f%%%n",
+                WARM_UP_STEP.toSeconds(), rate, millis(latencies, 0.5), millis(latencies, 0.99), latencies.failures(),
+                100 * step.ended().shareSince(began, cores), 100 * step.ended().compilingShareSince(began, cores));
+        return step;
     }
 
     private static void stop(ScheduledExecutorService sampler) {
@@ -168,10 +203,10 @@ final class LoadHeldBenchmark implements Benchmark {
         return seconds;
     }
 
-    private static MemorySample sample(Map<String, ProcessHandle> applications) {
+    private static MinuteSample sample(Map<String, ProcessHandle> applications, Map<String, ProcessHandle> processes) {
         Map<String, Long> resident = new LinkedHashMap<>();
         applications.forEach((name, process) -> resident.put(name, Memory.residentBytes(process)));
-        return new MemorySample(resident);
+        return new MinuteSample(resident, CpuReading.of(processes));
     }
 
     /** How many requests failed, by kind and failure, e.g. "POST ... : 422 .../unknown-reference" -> 3. */
@@ -182,38 +217,51 @@ final class LoadHeldBenchmark implements Benchmark {
     }
 
     /**
-     * The run's figures: the warm-up's failures, then by kind of request, by minute (with memory at the end of each;
-     * {@code memory} starts with the sample taken as the held run began), the failures, the CPU each process used
-     * during the held run ({@code cpuSeconds}, on a machine of {@code cores}), and the three targets judged.
+     * The run's figures: the warm-up's steps with the CPU used and compiling in each, then by kind of request, by
+     * minute (with the CPU used and compiling in each and memory at the end of each; {@code samples} starts with the
+     * one taken as the held run began), the failures, the CPU each process used during the held run
+     * ({@code cpuSeconds}, on a machine of {@code cores}), and the three targets judged.
      */
-    static String report(List<List<FixedRateLoad.Outcome>> warmUp, List<FixedRateLoad.Outcome> held, List<MemorySample> memory,
+    static String report(List<WarmUpStep> warmUp, List<FixedRateLoad.Outcome> held, List<MinuteSample> samples,
             Map<String, Double> cpuSeconds, int cores) {
         int minutes = (int) HELD.toMinutes();
-        if (memory.size() != minutes + 1) {
+        if (samples.size() != minutes + 1) {
             throw new BenchException("expected memory at the start and after each of " + minutes + " minutes, got "
-                    + memory.size() + " samples");
+                    + samples.size() + " samples");
         }
-        List<String> applications = List.copyOf(memory.get(0).residentBytes().keySet());
+        List<String> applications = List.copyOf(samples.get(0).residentBytes().keySet());
         StringBuilder text = new StringBuilder();
         text.append(String.format("""
                 A fixed %d requests/s through the gateway for %d minutes (%,d requests, each timed from when it was due), \
-                after a warm-up climbing to that rate in steps of %d s, the last %d s at the rate itself: 70%% reads and 30%% writes as `%s` (its own \
+                after a warm-up climbing to that rate in steps of %d s, the last %d s at the rate itself, then more steps at \
+                the rate until the JIT compilers used at most %.0f%% of the cores in one (at most %d more): 70%% reads and 30%% writes as `%s` (its own \
                 posts, pay records, supervisors and role profiles; the writes change an establishment of %d posts with \
                 their pay and %d supervisors, one item a call, so the data read stays the same size) and `%s` (its \
                 ICB's benchmarks and supervision figures). A request fails when it is not answered as expected within \
                 10 s; the times are those of the requests answered as expected. Tokens are taken again every minute. Resident memory of each application (`/proc`, VmRSS) as the \
-                run began and at the end of each minute.
+                run began and at the end of each minute. CPU: what every process of the stack and the bench used, as a \
+                share of the machine's cores over each step or minute, and of it the JIT compilers' threads of every \
+                JVM (`/proc/<pid>/task/<tid>/schedstat`).
 
-                | warm-up rate (requests/s) | sent | failed | p50 (ms) | p99 (ms) |
-                |---|---|---|---|---|
+                | warm-up rate (requests/s) | sent | failed | p50 (ms) | p99 (ms) | CPU used (%% of the cores) | compiling (%% of the cores) |
+                |---|---|---|---|---|---|---|
                 """, RATE, minutes, held.size(), WARM_UP_STEP.toSeconds(),
-                WARM_UP_RATES.stream().filter(rate -> rate == RATE).count() * WARM_UP_STEP.toSeconds(), MixedWorkload.HR_CLIENT,
+                WARM_UP_RATES.stream().filter(rate -> rate == RATE).count() * WARM_UP_STEP.toSeconds(),
+                100 * SETTLED_COMPILING_SHARE, MOST_SETTLING_STEPS, MixedWorkload.HR_CLIENT,
                 MixedWorkload.POSTS,
                 MixedWorkload.SUPERVISORS, MixedWorkload.ANALYST_CLIENT));
-        for (List<FixedRateLoad.Outcome> step : warmUp) {
-            Latencies latencies = Latencies.answered(step);
-            text.append(String.format("| %,.0f | %,d | %,d | %s | %s |%n", step.size() / (double) WARM_UP_STEP.toSeconds(),
-                    step.size(), latencies.failures(), millis(latencies, 0.5), millis(latencies, 0.99)));
+        for (WarmUpStep step : warmUp) {
+            Latencies latencies = Latencies.answered(step.outcomes());
+            text.append(String.format("| %,.0f | %,d | %,d | %s | %s | %s |%n", step.outcomes().size() / (double) WARM_UP_STEP.toSeconds(),
+                    step.outcomes().size(), latencies.failures(), millis(latencies, 0.5), millis(latencies, 0.99),
+                    cpuCells(step.began(), step.ended(), cores)));
+        }
+        if (warmUp.size() >= WARM_UP_RATES.size()) {
+            int settling = warmUp.size() - WARM_UP_RATES.size();
+            text.append(warmUp.get(warmUp.size() - 1).compilingSettled(cores)
+                    ? String.format("%nThe compilers had settled after %d more step%s at the rate.%n", settling, settling == 1 ? "" : "s")
+                    : String.format("%nThe compilers had not settled after %d more steps at the rate: the held run began on a stack still "
+                            + "compiling.%n", settling));
         }
         text.append('\n');
 
@@ -224,11 +272,11 @@ final class LoadHeldBenchmark implements Benchmark {
         Latencies all = Latencies.answered(held);
         text.append("| all | ").append(cells(all)).append("\n\n");
 
-        text.append("| minute | sent | failed | p50 (ms) | p99 (ms) | max (ms) |");
+        text.append("| minute | sent | failed | p50 (ms) | p99 (ms) | max (ms) | CPU used (%) | compiling (%) |");
         applications.forEach(application -> text.append(' ').append(application).append(" (MB) |"));
-        text.append("\n|---|---|---|---|---|---|").append("---|".repeat(applications.size())).append('\n');
-        text.append("| start | | | | | |");
-        applications.forEach(application -> text.append(' ').append(megabytes(memory.get(0), application)).append(" |"));
+        text.append("\n|---|---|---|---|---|---|---|---|").append("---|".repeat(applications.size())).append('\n');
+        text.append("| start | | | | | | | |");
+        applications.forEach(application -> text.append(' ').append(megabytes(samples.get(0), application)).append(" |"));
         text.append('\n');
         Map<Integer, List<FixedRateLoad.Outcome>> byMinute = held.stream()
                 .collect(Collectors.groupingBy(outcome -> (int) (outcome.dueNanos() / TimeUnit.MINUTES.toNanos(1))));
@@ -236,8 +284,9 @@ final class LoadHeldBenchmark implements Benchmark {
         for (int minute = 0; minute < minutes; minute++) {
             Latencies latencies = Latencies.answered(byMinute.getOrDefault(minute, List.of()));
             minuteP99s.add(p99Millis(latencies));
-            text.append("| ").append(minute + 1).append(" | ").append(cells(latencies));
-            MemorySample atEnd = memory.get(minute + 1);
+            MinuteSample atEnd = samples.get(minute + 1);
+            text.append("| ").append(minute + 1).append(" | ").append(cells(latencies)).append(' ')
+                    .append(cpuCells(samples.get(minute).cpu(), atEnd.cpu(), cores));
             applications.forEach(application -> text.append(' ').append(megabytes(atEnd, application)).append(" |"));
             text.append('\n');
         }
@@ -263,8 +312,8 @@ final class LoadHeldBenchmark implements Benchmark {
         Collections.sort(sortedP99s);
         double medianP99 = sortedP99s.get(sortedP99s.size() / 2);
         double worstP99 = sortedP99s.get(sortedP99s.size() - 1);
-        MemorySample halfway = memory.get(minutes / 2);
-        MemorySample end = memory.get(minutes);
+        MinuteSample halfway = samples.get(minutes / 2);
+        MinuteSample end = samples.get(minutes);
         String growth = applications.stream()
                 .map(application -> String.format("%s %+.1f%%", application, 100 * growth(halfway, end, application)))
                 .collect(Collectors.joining(", "));
@@ -299,11 +348,16 @@ final class LoadHeldBenchmark implements Benchmark {
                 millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0));
     }
 
-    private static double growth(MemorySample from, MemorySample to, String application) {
+    /** "CPU used | compiling |" of a table row, each a percentage of the cores. */
+    private static String cpuCells(CpuReading from, CpuReading to, int cores) {
+        return String.format("%.0f | %.0f |", 100 * to.shareSince(from, cores), 100 * to.compilingShareSince(from, cores));
+    }
+
+    private static double growth(MinuteSample from, MinuteSample to, String application) {
         return (double) to.residentBytes().get(application) / from.residentBytes().get(application) - 1;
     }
 
-    private static String megabytes(MemorySample sample, String application) {
+    private static String megabytes(MinuteSample sample, String application) {
         return String.format("%,d", sample.residentBytes().get(application) / (1024 * 1024));
     }
 

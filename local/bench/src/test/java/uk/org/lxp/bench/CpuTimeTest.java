@@ -31,4 +31,21 @@ class CpuTimeTest {
         assertThat(after).as("a busy loop's CPU time counted within 30 s").isGreaterThanOrEqualTo(before + 0.1);
         assertThat(CpuTime.ofTree(bench)).as("the process without children").isCloseTo(CpuTime.of(bench), within(A_FEW_TICKS));
     }
+
+    @Test
+    void theJitCompilersOfAJavaProcessAreCountedAndAProcessWithoutThemHasNone() throws Exception {
+        ProcessHandle bench = ProcessHandle.current();
+
+        double compiling = CpuTime.compilingOfTree(bench);
+
+        assertThat(compiling).as("a JVM running tests has compiled methods by now").isPositive();
+        assertThat(compiling).as("part of the process's CPU").isLessThanOrEqualTo(CpuTime.of(bench) + A_FEW_TICKS);
+
+        Process sleeping = new ProcessBuilder("sleep", "30").start();
+        try {
+            assertThat(CpuTime.compilingOfTree(sleeping.toHandle())).isZero();
+        } finally {
+            sleeping.destroy();
+        }
+    }
 }

@@ -23,8 +23,9 @@ class LoadHeldReportTest {
 
         assertThat(report).contains("| `" + READ + "` | 3,000 | 0 | 4.0 | 4.0 | 4.0 |");
         assertThat(report).contains("| `" + WRITE + "` | 3,000 | 0 | 12.0 | 12.0 | 12.0 |");
-        assertThat(report).contains("| start | | | | | | 200 | 150 |");
-        assertThat(report).contains("| 10 | 600 | 0 | 4.0 | 12.0 | 12.0 | 200 | 150 |");
+        assertThat(report).contains("| start | | | | | | | | 200 | 150 |");
+        assertThat(report).as("CPU half the cores, a tenth of them compiling")
+                .contains("| 10 | 600 | 0 | 4.0 | 12.0 | 12.0 | 50 | 10 | 200 | 150 |");
         assertThat(report).doesNotContain("| failed request |");
         assertThat(report).contains("of the machine's 2 cores x 600 s = 1,200 core-seconds: roles-service 300 s, gateway 120 s, "
                 + "bench (load generator) 60 s; 40% in all.");
@@ -46,15 +47,19 @@ class LoadHeldReportTest {
         }
         outcomes.set(5, new FixedRateLoad.Outcome(WRITE, outcomes.get(5).dueNanos(), TimeUnit.MILLISECONDS.toNanos(3), 503,
                 "503 https://lxp.nhs.uk/problems/service-unavailable"));
-        List<LoadHeldBenchmark.MemorySample> memory = flatMemory();
-        memory.set(10, sample(230, 150));
+        List<LoadHeldBenchmark.MinuteSample> memory = flatMemory();
+        memory.set(10, sample(10, 230, 150));
 
-        List<List<FixedRateLoad.Outcome>> warmUp = List.of(List.of(new FixedRateLoad.Outcome(READ, 0, 1_000_000, 200, null),
-                new FixedRateLoad.Outcome(READ, 1_000_000, 10_000_000_000L, 0, "HttpTimeoutException")));
+        // 30 s of a busy warm-up step: 48 of the 60 core-seconds used, 24 of them compiling.
+        List<LoadHeldBenchmark.WarmUpStep> warmUp = List.of(new LoadHeldBenchmark.WarmUpStep(
+                List.of(new FixedRateLoad.Outcome(READ, 0, 1_000_000, 200, null),
+                        new FixedRateLoad.Outcome(READ, 1_000_000, 10_000_000_000L, 0, "HttpTimeoutException")),
+                new CpuReading(100, 10, 0), new CpuReading(148, 34, TimeUnit.SECONDS.toNanos(30))));
 
         String report = LoadHeldBenchmark.report(warmUp, outcomes, memory, CPU, 2);
 
-        assertThat(report).as("times are of the requests answered as expected").contains("| 0 | 2 | 1 | 1.0 | 1.0 |");
+        assertThat(report).as("times are of the requests answered as expected; CPU 80% of the cores, 40% compiling")
+                .contains("| 0 | 2 | 1 | 1.0 | 1.0 | 80 | 40 |");
 
         assertThat(report).contains("| `" + WRITE + "` | 503 https://lxp.nhs.uk/problems/service-unavailable | 1 |");
         assertThat(report).contains("0 errors: 1 failed (not met)");
@@ -72,18 +77,48 @@ class LoadHeldReportTest {
 
         String report = LoadHeldBenchmark.report(List.of(), outcomes, flatMemory(), CPU, 2);
 
-        assertThat(report).contains("| 3 | 600 | 600 | - | - | - | 200 | 150 |");
+        assertThat(report).contains("| 3 | 600 | 600 | - | - | - | 50 | 10 | 200 | 150 |");
         assertThat(report).contains("0 errors: 600 failed (not met)");
         assertThat(report).contains("a minute had no request answered (not met); memory flat");
     }
 
     @Test
+    void theWarmUpSaysWhetherTheCompilersHadSettledAndAfterHowManyStepsAtTheRate() {
+        List<LoadHeldBenchmark.WarmUpStep> settledAfterTwo = warmUp(0.20, 0.20, 0.20, 0.20, 0.20, 0.15, 0.10, 0.05, 0.02);
+        List<LoadHeldBenchmark.WarmUpStep> neverSettled = warmUp(0.20, 0.20, 0.20, 0.20, 0.20, 0.15, 0.10, 0.09, 0.08, 0.07, 0.06,
+                0.05, 0.04);
+
+        assertThat(settledAfterTwo.get(7).compilingSettled(2)).isFalse();
+        assertThat(settledAfterTwo.get(8).compilingSettled(2)).isTrue();
+        assertThat(LoadHeldBenchmark.report(settledAfterTwo, steadyRun(), flatMemory(), CPU, 2))
+                .contains("| 300 | 9,000 | 0 | 4.0 | 4.0 | 60 | 2 |")
+                .contains("The compilers had settled after 2 more steps at the rate.");
+        assertThat(LoadHeldBenchmark.report(neverSettled, steadyRun(), flatMemory(), CPU, 2))
+                .contains("The compilers had not settled after 6 more steps at the rate");
+    }
+
+    @Test
     void aRunWithoutMemoryForEveryMinuteIsRefused() {
-        List<LoadHeldBenchmark.MemorySample> memory = flatMemory();
+        List<LoadHeldBenchmark.MinuteSample> memory = flatMemory();
         memory.remove(10);
 
         assertThatThrownBy(() -> LoadHeldBenchmark.report(List.of(), steadyRun(), memory, CPU, 2)).isInstanceOf(BenchException.class)
                 .hasMessageContaining("10 minutes");
+    }
+
+    /** 30 s steps at 300 requests/s of 4 ms reads, each using 60% of two cores and the given share compiling. */
+    private static List<LoadHeldBenchmark.WarmUpStep> warmUp(double... compilingShares) {
+        List<LoadHeldBenchmark.WarmUpStep> steps = new ArrayList<>();
+        long stepNanos = TimeUnit.SECONDS.toNanos(30);
+        for (int step = 0; step < compilingShares.length; step++) {
+            List<FixedRateLoad.Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < 9_000; i++) {
+                outcomes.add(new FixedRateLoad.Outcome(READ, i * stepNanos / 9_000, TimeUnit.MILLISECONDS.toNanos(4), 200, null));
+            }
+            steps.add(new LoadHeldBenchmark.WarmUpStep(outcomes, new CpuReading(0, 0, step * stepNanos),
+                    new CpuReading(36, 60 * compilingShares[step], (step + 1) * stepNanos)));
+        }
+        return steps;
     }
 
     /** 10 requests a second for ten minutes, alternately a 4 ms read and a 12 ms write. */
@@ -97,18 +132,20 @@ class LoadHeldReportTest {
         return outcomes;
     }
 
-    private static List<LoadHeldBenchmark.MemorySample> flatMemory() {
-        List<LoadHeldBenchmark.MemorySample> memory = new ArrayList<>();
-        for (int sample = 0; sample <= 10; sample++) {
-            memory.add(sample(200, 150));
+    /** The same memory at the start and end of each minute, with half of two cores used in each, a tenth compiling. */
+    private static List<LoadHeldBenchmark.MinuteSample> flatMemory() {
+        List<LoadHeldBenchmark.MinuteSample> memory = new ArrayList<>();
+        for (int minute = 0; minute <= 10; minute++) {
+            memory.add(sample(minute, 200, 150));
         }
         return memory;
     }
 
-    private static LoadHeldBenchmark.MemorySample sample(long rolesMegabytes, long gatewayMegabytes) {
+    private static LoadHeldBenchmark.MinuteSample sample(int minute, long rolesMegabytes, long gatewayMegabytes) {
         Map<String, Long> resident = new LinkedHashMap<>();
         resident.put("roles-service", rolesMegabytes * MB);
         resident.put("gateway", gatewayMegabytes * MB);
-        return new LoadHeldBenchmark.MemorySample(resident);
+        return new LoadHeldBenchmark.MinuteSample(resident,
+                new CpuReading(minute * 60.0, minute * 12.0, TimeUnit.MINUTES.toNanos(minute)));
     }
 }
