@@ -32,7 +32,8 @@ final class CpuTime {
     /**
      * What the JIT compiler threads of the Java processes in a tree have used, in seconds: how much of a stack's CPU
      * goes to compiling while it warms up. Threads that ended before the reading are not counted (HotSpot keeps at
-     * least one compiler thread of each kind alive); other processes have none.
+     * least one compiler thread of each kind alive, and on more cores may end others it started); other processes
+     * have none.
      */
     static double compilingOfTree(ProcessHandle process) {
         return tree(process).mapToDouble(CpuTime::compilingOf).sum();
@@ -61,7 +62,7 @@ final class CpuTime {
     /** The first figure of a thread's schedstat: its time on a CPU, in nanoseconds (0 once it has ended). */
     private static long nanosOnCpu(Path thread) {
         String schedstat = readOrEmpty(thread.resolve("schedstat")).strip();
-        return schedstat.isEmpty() ? 0 : Long.parseLong(schedstat.substring(0, (schedstat + " ").indexOf(' ')));
+        return schedstat.isEmpty() ? 0 : Long.parseLong(schedstat.split(" ")[0]);
     }
 
     private static String readOrEmpty(Path file) {

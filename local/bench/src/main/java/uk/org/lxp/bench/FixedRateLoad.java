@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -46,6 +47,18 @@ final class FixedRateLoad {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(CONNECT_TIMEOUT).build();
+
+    /**
+     * Java's HttpClient completes each answer on CompletableFuture's default executor, which with a common pool of
+     * one thread starts a thread for every answer, enough to make the load generator a busy process of its own on two
+     * cores; {@code ./lxp bench} gives the common pool at least two.
+     */
+    FixedRateLoad() {
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            throw new BenchException("the common pool has one thread, so every answer would start a thread: run the bench "
+                    + "with ./lxp bench (or -Djava.util.concurrent.ForkJoinPool.common.parallelism=2)");
+        }
+    }
 
     /** One GET, expected to answer 200, at {@code perSecond}: the distribution of its response times. */
     Latencies run(String url, String token, int perSecond, Duration duration) {

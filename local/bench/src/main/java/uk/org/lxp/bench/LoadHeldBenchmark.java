@@ -34,18 +34,16 @@ final class LoadHeldBenchmark implements Benchmark {
      * The warm-up climbs to the rate in steps of this long: at the full rate at once, a stack just started spends its
      * cores compiling (the JIT) and falls ten seconds behind before it has warmed up; with 20 s steps it still fell
      * behind from 200 requests/s and took the first five held minutes to catch up. The climb ends with a minute at the
-     * rate, on the reasoning that a stack still warming up when the held run begins shows it in the first minutes: with
-     * 30 s at the rate, the 07:21 run of 2026-12-06 had minute 1's p99 x 2.47 the median minute's, the other nine within
-     * x 1.3. The one run with the minute so far (07:40) stalled in it instead and took until minute 8 to catch up, so
-     * whether it helps is not shown.
+     * rate, then goes on until the compilers settle ({@link #SETTLED_COMPILING_SHARE}).
      */
     static final Duration WARM_UP_STEP = Duration.ofSeconds(30);
     static final List<Integer> WARM_UP_RATES = List.of(50, 100, 150, 200, 250, RATE, RATE);
     /**
-     * After the climb the warm-up goes on at the rate, a step at a time, until the JIT compilers of the stack use at
-     * most this share of the cores in a step: on a quiet machine they were still at 15-17% in the climb's minute at
-     * the rate and 8% in the held run's first minute, whose p99 was then x 2.36 the median minute's, and at 0-3% in
-     * every later minute (2026-12-06 19:48 run).
+     * After the climb the warm-up goes on at the rate, a step at a time, until the JIT compilers of the stack's JVMs
+     * and the bench's use at most this share of the cores in a step: on a quiet machine they were still at 15-17% in
+     * the climb's minute at the rate and 8% in the held run's first minute, whose p99 was then x 2.36 the median
+     * minute's, and at 0-3% in every later minute (2026-12-06 19:48 run). A share of all the cores, so looser on a
+     * bigger machine than this two-core one.
      */
     static final double SETTLED_COMPILING_SHARE = 0.03;
     /** The most steps the warm-up adds waiting for the compilers to settle; the report says when they had not. */
@@ -90,6 +88,7 @@ final class LoadHeldBenchmark implements Benchmark {
         List<FixedRateLoad.Outcome> held;
         List<MinuteSample> minutes;
         Map<String, Double> cpu;
+        int cores = Runtime.getRuntime().availableProcessors();
         try (BenchStack stack = BenchStack.start(root, work.resolve("stack"), true, out);
                 CurrentTokens tokens = new CurrentTokens(stack, List.of(MixedWorkload.HR_CLIENT, MixedWorkload.ANALYST_CLIENT), out)) {
             StackSettings settings = stack.settings();
@@ -102,24 +101,22 @@ final class LoadHeldBenchmark implements Benchmark {
             workload.seed(hr);
             Map<String, ProcessHandle> processes = stack.processes();
             Map<String, ProcessHandle> applications = applications(settings, processes);
-            int cores = Runtime.getRuntime().availableProcessors();
             FixedRateLoad load = new FixedRateLoad();
             warmUp = new ArrayList<>();
             for (int rate : WARM_UP_RATES) {
                 warmUp.add(warmUpStep(load, workload, rate, processes, cores, out));
             }
+            if (warmUp.get(warmUp.size() - 1).ended().compilingSeconds() == 0) {
+                throw new BenchException("no JIT compiler thread was found in the stack's JVMs, so the run cannot tell when "
+                        + "they have warmed up");
+            }
             for (int settling = 0; settling < MOST_SETTLING_STEPS && !warmUp.get(warmUp.size() - 1).compilingSettled(cores); settling++) {
                 warmUp.add(warmUpStep(load, workload, RATE, processes, cores, out));
-            }
-            Map<String, Long> refused = failures(warmUp.stream().map(WarmUpStep::outcomes).flatMap(List::stream)
-                    .filter(outcome -> SETUP_MISTAKES.contains(outcome.status())).toList());
-            if (!refused.isEmpty()) {
-                throw new BenchException("requests were refused while warming up, so the run would not measure the suite: " + refused);
             }
             out.println("Holding " + RATE + " requests/s for " + HELD.toMinutes() + " minutes");
             List<MinuteSample> samples = new CopyOnWriteArrayList<>();
             ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
-                Thread thread = new Thread(task, "memory-sampler");
+                Thread thread = new Thread(task, "minute-sampler");
                 thread.setDaemon(true);
                 return thread;
             });
@@ -128,29 +125,27 @@ final class LoadHeldBenchmark implements Benchmark {
                 if (samples.size() > 1) {
                     MinuteSample latest = samples.get(samples.size() - 1);
                     CpuReading previous = samples.get(samples.size() - 2).cpu();
-                    out.printf("  minute %2d: %s; CPU %.0f%% of the cores, compiling %.0f%%%n", samples.size() - 1,
+                    out.printf("  minute %2d: %s; %s%n", samples.size() - 1,
                             latest.residentBytes().entrySet().stream()
                                     .map(entry -> entry.getKey() + " " + Memory.megabytes(entry.getValue()))
                                     .collect(Collectors.joining(", ")),
-                            100 * latest.cpu().shareSince(previous, cores), 100 * latest.cpu().compilingShareSince(previous, cores));
+                            latest.cpu().describeSince(previous, cores));
                 }
             }, 0, 1, TimeUnit.MINUTES);
-            Map<String, Double> cpuBefore = cpuSeconds(processes);
+            CpuReading heldBegan = CpuReading.of(processes);
             try {
                 held = load.run(workload::callAt, RATE, HELD);
             } finally {
                 stop(sampler);
             }
-            Map<String, Double> cpuAfter = cpuSeconds(processes);
-            cpu = new LinkedHashMap<>();
-            cpuAfter.forEach((name, seconds) -> cpu.put(name, seconds - cpuBefore.getOrDefault(name, 0.0)));
+            cpu = CpuReading.of(processes).secondsByProcessSince(heldBegan);
             // The sampler may have been a little late or early for the last minute on a busy machine.
             if (samples.size() <= HELD.toMinutes()) {
                 samples.add(sample(applications, processes));
             }
             minutes = List.copyOf(samples.subList(0, Math.min(samples.size(), (int) HELD.toMinutes() + 1)));
         }
-        return report(warmUp, held, minutes, cpu, Runtime.getRuntime().availableProcessors());
+        return report(warmUp, held, minutes, cpu, cores);
     }
 
     private static WarmUpStep warmUpStep(FixedRateLoad load, MixedWorkload workload, int rate, Map<String, ProcessHandle> processes,
@@ -159,9 +154,12 @@ final class LoadHeldBenchmark implements Benchmark {
         List<FixedRateLoad.Outcome> outcomes = load.run(workload::callAt, rate, WARM_UP_STEP);
         WarmUpStep step = new WarmUpStep(outcomes, began, CpuReading.of(processes));
         Latencies latencies = Latencies.answered(outcomes);
-        out.printf("Warming up: %d s at %d requests/s: p50 %s ms, p99 %s ms, %d failed; CPU %.0f%% of the cores, compiling %.0f%%%n",
-                WARM_UP_STEP.toSeconds(), rate, millis(latencies, 0.5), millis(latencies, 0.99), latencies.failures(),
-                100 * step.ended().shareSince(began, cores), 100 * step.ended().compilingShareSince(began, cores));
+        out.printf("Warming up: %d s at %d requests/s: p50 %s ms, p99 %s ms, %d failed; %s%n", WARM_UP_STEP.toSeconds(), rate,
+                millis(latencies, 0.5), millis(latencies, 0.99), latencies.failures(), step.ended().describeSince(began, cores));
+        Map<String, Long> refused = failures(outcomes.stream().filter(outcome -> SETUP_MISTAKES.contains(outcome.status())).toList());
+        if (!refused.isEmpty()) {
+            throw new BenchException("requests were refused while warming up, so the run would not measure the suite: " + refused);
+        }
         return step;
     }
 
@@ -169,11 +167,11 @@ final class LoadHeldBenchmark implements Benchmark {
         sampler.shutdownNow();
         try {
             if (!sampler.awaitTermination(30, TimeUnit.SECONDS)) {
-                throw new BenchException("the memory sampler did not stop within 30 s");
+                throw new BenchException("the minute sampler did not stop within 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BenchException("interrupted while stopping the memory sampler", e);
+            throw new BenchException("interrupted while stopping the minute sampler", e);
         }
     }
 
@@ -190,17 +188,6 @@ final class LoadHeldBenchmark implements Benchmark {
             applications.put(name, process);
         }
         return applications;
-    }
-
-    /**
-     * CPU time used so far, in seconds, by each process of the stack with what it started (PostgreSQL's backends), and
-     * by the bench's own process alone (the load generator; the stack descends from it too).
-     */
-    private static Map<String, Double> cpuSeconds(Map<String, ProcessHandle> components) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        components.forEach((name, process) -> seconds.put(name, CpuTime.ofTree(process)));
-        seconds.put("bench (load generator)", CpuTime.of(ProcessHandle.current()));
-        return seconds;
     }
 
     private static MinuteSample sample(Map<String, ProcessHandle> applications, Map<String, ProcessHandle> processes) {
@@ -226,7 +213,7 @@ final class LoadHeldBenchmark implements Benchmark {
             Map<String, Double> cpuSeconds, int cores) {
         int minutes = (int) HELD.toMinutes();
         if (samples.size() != minutes + 1) {
-            throw new BenchException("expected memory at the start and after each of " + minutes + " minutes, got "
+            throw new BenchException("expected a sample at the start and after each of " + minutes + " minutes, got "
                     + samples.size() + " samples");
         }
         List<String> applications = List.copyOf(samples.get(0).residentBytes().keySet());
@@ -252,9 +239,9 @@ final class LoadHeldBenchmark implements Benchmark {
                 MixedWorkload.SUPERVISORS, MixedWorkload.ANALYST_CLIENT));
         for (WarmUpStep step : warmUp) {
             Latencies latencies = Latencies.answered(step.outcomes());
-            text.append(String.format("| %,.0f | %,d | %,d | %s | %s | %s |%n", step.outcomes().size() / (double) WARM_UP_STEP.toSeconds(),
+            text.append(String.format("| %,.0f | %,d | %,d | %s | %s | %s%n", step.outcomes().size() / (double) WARM_UP_STEP.toSeconds(),
                     step.outcomes().size(), latencies.failures(), millis(latencies, 0.5), millis(latencies, 0.99),
-                    cpuCells(step.began(), step.ended(), cores)));
+                    step.ended().cellsSince(step.began(), cores)));
         }
         if (warmUp.size() >= WARM_UP_RATES.size()) {
             int settling = warmUp.size() - WARM_UP_RATES.size();
@@ -272,7 +259,7 @@ final class LoadHeldBenchmark implements Benchmark {
         Latencies all = Latencies.answered(held);
         text.append("| all | ").append(cells(all)).append("\n\n");
 
-        text.append("| minute | sent | failed | p50 (ms) | p99 (ms) | max (ms) | CPU used (%) | compiling (%) |");
+        text.append("| minute | sent | failed | p50 (ms) | p99 (ms) | max (ms) | CPU used (% of the cores) | compiling (% of the cores) |");
         applications.forEach(application -> text.append(' ').append(application).append(" (MB) |"));
         text.append("\n|---|---|---|---|---|---|---|---|").append("---|".repeat(applications.size())).append('\n');
         text.append("| start | | | | | | | |");
@@ -286,7 +273,7 @@ final class LoadHeldBenchmark implements Benchmark {
             minuteP99s.add(p99Millis(latencies));
             MinuteSample atEnd = samples.get(minute + 1);
             text.append("| ").append(minute + 1).append(" | ").append(cells(latencies)).append(' ')
-                    .append(cpuCells(samples.get(minute).cpu(), atEnd.cpu(), cores));
+                    .append(atEnd.cpu().cellsSince(samples.get(minute).cpu(), cores));
             applications.forEach(application -> text.append(' ').append(megabytes(atEnd, application)).append(" |"));
             text.append('\n');
         }
@@ -301,12 +288,9 @@ final class LoadHeldBenchmark implements Benchmark {
         }
 
         double available = cores * HELD.toSeconds();
-        text.append(String.format("%nCPU used during the held run, of the machine's %d cores x %d s = %,.0f core-seconds: %s; "
-                + "%.0f%% in all.%n", cores, HELD.toSeconds(), available, cpuSeconds.entrySet().stream()
-                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                        .map(entry -> String.format("%s %,.0f s", entry.getKey(), entry.getValue()))
-                        .collect(Collectors.joining(", ")),
-                100 * cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / available));
+        text.append(String.format("%nCPU used during the held run, of the machine's %d cores x %d s = %,.0f core-seconds (the "
+                + "bench's own process is the load generator): %s; %.0f%% in all.%n", cores, HELD.toSeconds(), available,
+                CpuReading.byProcess(cpuSeconds), 100 * cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / available));
 
         List<Double> sortedP99s = new ArrayList<>(minuteP99s);
         Collections.sort(sortedP99s);
@@ -324,9 +308,10 @@ final class LoadHeldBenchmark implements Benchmark {
                         worstP99 / medianP99);
         text.append(String.format("""
 
-                Targets: 0 errors: %,d failed%s; p99 stable (no minute's above %.0f x the median minute's): %s%s; \
+                Targets: 0 errors: %,d failed%s (and %,d in the warm-up, which no target judges); p99 stable (no minute's above %.0f x the median minute's): %s%s; \
                 memory flat (no application growing more than %.0f%% from minute %d to minute %d): %s%s.
-                """, all.failures(), Benchmark.verdict(all.failures() == 0), STABLE_P99_FACTOR, stability,
+                """, all.failures(), Benchmark.verdict(all.failures() == 0),
+                warmUp.stream().flatMap(step -> step.outcomes().stream()).filter(FixedRateLoad.Outcome::failed).count(), STABLE_P99_FACTOR, stability,
                 Benchmark.verdict(worstP99 <= STABLE_P99_FACTOR * medianP99), 100 * FLAT_MEMORY_GROWTH, minutes / 2, minutes,
                 growth, Benchmark.verdict(worstGrowth <= FLAT_MEMORY_GROWTH)));
         return text.toString();
@@ -346,11 +331,6 @@ final class LoadHeldBenchmark implements Benchmark {
     private static String cells(Latencies latencies) {
         return String.format("%,d | %,d | %s | %s | %s |", latencies.count() + latencies.failures(), latencies.failures(),
                 millis(latencies, 0.5), millis(latencies, 0.99), millis(latencies, 1.0));
-    }
-
-    /** "CPU used | compiling |" of a table row, each a percentage of the cores. */
-    private static String cpuCells(CpuReading from, CpuReading to, int cores) {
-        return String.format("%.0f | %.0f |", 100 * to.shareSince(from, cores), 100 * to.compilingShareSince(from, cores));
     }
 
     private static double growth(MinuteSample from, MinuteSample to, String application) {
