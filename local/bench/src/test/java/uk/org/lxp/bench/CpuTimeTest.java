@@ -16,18 +16,9 @@ class CpuTimeTest {
     void aProcessesCpuTimeGrowsWithTheWorkItDoesAndItsTreeIncludesIt() {
         ProcessHandle bench = ProcessHandle.current();
         double before = CpuTime.of(bench);
-        // Busy until a tenth of a second of CPU shows, however the machine's other work shares the cores.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        double after = before;
-        long spun = 0;
-        while (after < before + 0.1 && Instant.now().isBefore(deadline)) {
-            for (int i = 0; i < 1_000_000; i++) {
-                spun += Long.numberOfTrailingZeros(System.nanoTime() + i);
-            }
-            after = CpuTime.of(bench);
-        }
 
-        assertThat(spun).isPositive();
+        double after = busyUntilCpuShows(bench, before + 0.1);
+
         assertThat(after).as("a busy loop's CPU time counted within 30 s").isGreaterThanOrEqualTo(before + 0.1);
         assertThat(CpuTime.ofTree(bench)).as("the process without children").isCloseTo(CpuTime.of(bench), within(A_FEW_TICKS));
     }
@@ -35,19 +26,11 @@ class CpuTimeTest {
     @Test
     void theJitCompilersOfAJavaProcessAreCountedAndAProcessWithoutThemHasNone() throws Exception {
         ProcessHandle bench = ProcessHandle.current();
-        double before = CpuTime.of(bench);
         // This thread busy for at least two tenths of a second of CPU, none of it compiling.
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        long spun = 0;
-        while (CpuTime.of(bench) < before + 0.2 && Instant.now().isBefore(deadline)) {
-            for (int i = 0; i < 1_000_000; i++) {
-                spun += Long.numberOfTrailingZeros(System.nanoTime() + i);
-            }
-        }
+        busyUntilCpuShows(bench, CpuTime.of(bench) + 0.2);
 
         double compiling = CpuTime.compilingOfTree(bench);
 
-        assertThat(spun).isPositive();
         assertThat(compiling).as("a JVM running tests has compiled methods by now").isPositive();
         assertThat(compiling).as("the compilers' part of the process's CPU, not the busy thread's")
                 .isLessThan(CpuTime.of(bench) - 0.2 + A_FEW_TICKS);
@@ -58,5 +41,23 @@ class CpuTimeTest {
         } finally {
             sleeping.destroy();
         }
+    }
+
+    /**
+     * Keeps this thread busy until the process's CPU time reaches {@code cpuSeconds}, however the machine's other work
+     * shares the cores, or for at most 30 s; the reading that ended the loop.
+     */
+    private static double busyUntilCpuShows(ProcessHandle process, double cpuSeconds) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        double reading = CpuTime.of(process);
+        long spun = 0;
+        while (reading < cpuSeconds && Instant.now().isBefore(deadline)) {
+            for (int i = 0; i < 1_000_000; i++) {
+                spun += Long.numberOfTrailingZeros(System.nanoTime() + i);
+            }
+            reading = CpuTime.of(process);
+        }
+        assertThat(spun).isPositive();
+        return reading;
     }
 }
